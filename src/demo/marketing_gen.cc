@@ -1,0 +1,89 @@
+#include "demo/marketing_gen.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "demo/calendar.h"
+
+namespace brandlens::demo {
+
+const std::vector<ChannelTruth>& PaidChannels() {
+  //  name, budget, decay, half-sat, shape, beta, cpm, ctr
+  static const std::vector<ChannelTruth> kChannels = {
+      {"douyin", 30000, 0.35, 45000, 1.6, 52000, 28, 0.018},
+      {"xiaohongshu", 18000, 0.55, 30000, 1.3, 30000, 45, 0.025},
+      {"wechat", 12000, 0.25, 20000, 1.1, 18000, 35, 0.012},
+      {"tmall_search", 20000, 0.10, 26000, 1.0, 34000, 60, 0.035},
+      {"outdoor", 15000, 0.75, 60000, 2.0, 20000, 12, 0.0},
+  };
+  return kChannels;
+}
+
+const std::vector<Experiment>& Experiments() {
+  static const std::vector<Experiment> kExperiments = {
+      {"push_copy_2025q2", "新品推送文案：A 原文案，B 口味卖点文案", 0.040, 0.15, 28, 6000},
+      {"coupon_threshold_2025q4", "满减门槛：A 满30减5，B 满35减6（无真实差异）", 0.060, 0.0, 32, 6000},
+  };
+  return kExperiments;
+}
+
+double DemandSeasonality(int day) {
+  const FestivalEffect fest = FestivalOn(day);
+  const double annual = 1 + 0.25 * std::sin(2 * M_PI * (DayOfYearFraction(day) - 0.25));  // summer peak
+  const double weekly = DayOfWeek(day) >= 5 ? 1.18 : 0.93;
+  return annual * weekly * (1 + 0.6 * fest.shopping) * (1 - 0.5 * fest.spring_festival);
+}
+
+std::vector<ChannelDay> GenerateChannelDays(Rng& rng) {
+  std::vector<ChannelDay> rows;
+  const auto& channels = PaidChannels();
+  std::vector<double> adstock(channels.size(), 0);
+  for (int day = 0; day < kDays; ++day) {
+    const double season = DemandSeasonality(day);
+    const FestivalEffect fest = FestivalOn(day);
+    const double trend = 1 + 0.15 * day / kDays;
+    ChannelDay organic{day, "organic", "", 0, 0, 0, 0, 0};
+    organic.revenue = std::max(0.0, kBaselineRevenue * trend * season * (1 + rng.Normal(0, 0.05)));
+    organic.conversions = static_cast<int64_t>(organic.revenue / 25);
+    rows.push_back(organic);
+    for (size_t c = 0; c < channels.size(); ++c) {
+      const ChannelTruth& ch = channels[c];
+      // Budgets rise into festivals, pause for Spring Festival, and wander.
+      const double pulse = 1 + 1.5 * fest.shopping - 0.7 * fest.spring_festival;
+      const double spend = std::max(0.0, ch.daily_budget * pulse * rng.LogNormal(0, 0.25));
+      adstock[c] = spend + ch.decay * adstock[c];
+      const double saturation =
+          std::pow(adstock[c], ch.shape) / (std::pow(adstock[c], ch.shape) + std::pow(ch.half_saturation, ch.shape));
+      const double revenue = std::max(0.0, ch.beta * season * saturation * (1 + rng.Normal(0, 0.08)));
+      ChannelDay row{day, std::string(ch.name), fest.shopping > 0 ? "festival_push" : "always_on", spend, revenue, 0, 0, 0};
+      row.impressions = static_cast<int64_t>(spend / ch.cpm * 1000);
+      row.clicks = static_cast<int64_t>(static_cast<double>(row.impressions) * ch.ctr * rng.LogNormal(0, 0.1));
+      row.conversions = static_cast<int64_t>(revenue / 25);
+      rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
+std::vector<Exposure> GenerateExposures(Rng& rng, int user_count) {
+  std::vector<Exposure> out;
+  int start_day = 200;
+  for (size_t x = 0; x < Experiments().size(); ++x) {
+    const Experiment& e = Experiments()[x];
+    // Each user sees an experiment at most once: users are taken on a stride.
+    const int per_arm = std::min(e.users_per_arm, user_count / 8);
+    for (int i = 0; i < 2 * per_arm; ++i) {
+      const char arm = i % 2 == 0 ? 'A' : 'B';
+      const double rate = arm == 'A' ? e.control_rate : e.control_rate * (1 + e.relative_lift);
+      const bool converted = rng.Chance(rate);
+      const int day = start_day + static_cast<int>(rng.Index(14));
+      const int64_t at = DayToDaysSinceEpoch(day) * 86400 - 8 * 3600 + static_cast<int64_t>(rng.Index(86400));
+      out.push_back({e.id, arm, (i * 4 + static_cast<int>(x)) % user_count, at, converted,
+                     converted ? std::round(rng.LogNormal(std::log(e.average_order), 0.3) * 100) / 100 : 0.0});
+    }
+    start_day += 180;
+  }
+  return out;
+}
+
+}  // namespace brandlens::demo

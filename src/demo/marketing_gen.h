@@ -1,0 +1,63 @@
+// Synthetic marketing: daily spend and outcomes per channel from a known
+// adstock + saturation process, and A/B experiments with known lift.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "demo/rng.h"
+
+namespace brandlens::demo {
+
+// The true response of one paid channel: revenue on day t is
+//   beta * seasonality_t * hill(adstock_t),   adstock_t = spend_t + decay * adstock_{t-1},
+//   hill(x) = x^shape / (x^shape + half_saturation^shape).
+struct ChannelTruth {
+  std::string_view name;
+  double daily_budget;     // typical spend on an ordinary day
+  double decay;            // geometric adstock carry-over per day
+  double half_saturation;  // adstock at which half the maximum effect is reached
+  double shape;            // Hill exponent (>1: S-shaped)
+  double beta;             // maximum daily revenue from the channel
+  double cpm;              // cost per thousand impressions
+  double ctr;              // clicks per impression
+};
+const std::vector<ChannelTruth>& PaidChannels();
+
+// Organic (baseline) revenue per day before seasonality.
+inline constexpr double kBaselineRevenue = 60000;
+
+struct ChannelDay {
+  int day;
+  std::string channel, campaign;
+  double spend, revenue;
+  int64_t impressions, clicks, conversions;
+};
+
+struct Experiment {
+  std::string_view id;
+  std::string_view description;
+  double control_rate;  // conversion rate of arm A
+  double relative_lift; // arm B = control_rate * (1 + lift)
+  double average_order;
+  int users_per_arm;
+};
+const std::vector<Experiment>& Experiments();
+
+struct Exposure {
+  std::string_view experiment;
+  char arm;  // 'A' or 'B'
+  int user;  // index into customers
+  int64_t at;
+  bool converted;
+  double revenue;
+};
+
+// Spend and outcomes per channel and day; "organic" rows carry the baseline.
+std::vector<ChannelDay> GenerateChannelDays(Rng& rng);
+std::vector<Exposure> GenerateExposures(Rng& rng, int user_count);
+
+// Seasonal multiplier of demand on `day` (weekly, annual, festivals).
+double DemandSeasonality(int day);
+
+}  // namespace brandlens::demo

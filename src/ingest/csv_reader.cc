@@ -1,0 +1,143 @@
+#include "ingest/csv_reader.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace brandlens {
+
+namespace {
+
+// A record this large is almost always an unclosed quote swallowing the rest
+// of the file; stopping keeps memory bounded and the message useful.
+constexpr size_t kMaxRecordBytes = 16u << 20;
+
+Status TooLong(const CsvRecord& rec) {
+  return Status::InvalidInput(fmt::format(
+      "line {}: record is over {} MiB: probably a quote that is never closed", rec.line, kMaxRecordBytes >> 20));
+}
+
+}  // namespace
+
+CsvReader::CsvReader(TextFile& file, char delimiter, size_t chunk_bytes)
+    : file_(file), delimiter_(delimiter), chunk_(std::max<size_t>(chunk_bytes, 64)) {}
+
+Status CsvReader::Refill() {
+  auto n = file_.Read(chunk_.data(), chunk_.size());
+  if (!n.ok()) return n.status();
+  pos_ = 0;
+  len_ = *n;
+  eof_ = len_ == 0;
+  return Status::Ok();
+}
+
+int CsvReader::Get() {
+  if (pos_ == len_) {
+    if (eof_) return -1;
+    read_error_ = Refill();
+    if (!read_error_.ok() || eof_) {
+      eof_ = true;
+      return -1;
+    }
+  }
+  return static_cast<unsigned char>(chunk_[pos_++]);
+}
+
+void CsvReader::SkipToLineEnd() {
+  for (int c = Get(); c != -1; c = Get()) {
+    if (c == '\n') {
+      ++line_;
+      return;
+    }
+  }
+}
+
+Result<bool> CsvReader::Next(CsvRecord& rec) {
+  rec.buffer.clear();
+  rec.ends.clear();
+  rec.fields.clear();
+  rec.error.clear();
+
+  if (delimiter_ == 0) {
+    // Detect from the header line: the most frequent of , \t ; outside quotes.
+    if (pos_ == len_ && !eof_) BRANDLENS_RETURN_IF_ERROR(Refill());
+    size_t counts[3] = {0, 0, 0};
+    bool quoted = false;
+    for (size_t i = pos_; i < len_ && (quoted || chunk_[i] != '\n'); ++i) {
+      const char ch = chunk_[i];
+      if (ch == '"') quoted = !quoted;
+      if (!quoted) counts[0] += ch == ',', counts[1] += ch == '\t', counts[2] += ch == ';';
+    }
+    delimiter_ = counts[1] > counts[0] && counts[1] >= counts[2] ? '\t' : counts[2] > counts[0] ? ';' : ',';
+  }
+
+  int c = Get();
+  // Skip blank lines between records (a trailing newline, CRLF pairs).
+  while (c == '\n' || c == '\r') {
+    if (c == '\n') ++line_;
+    c = Get();
+  }
+  if (c == -1) {
+    if (!read_error_.ok()) return read_error_;
+    return false;
+  }
+  rec.line = line_;
+
+  auto fail = [&](std::string msg) -> Result<bool> {
+    rec.error = std::move(msg);
+    SkipToLineEnd();
+    return true;
+  };
+
+  for (;;) {  // one field per iteration; `c` holds its first byte
+    if (c == '"') {
+      const int64_t opened = line_;
+      for (;;) {
+        c = Get();
+        if (c == -1) {
+          rec.error = fmt::format("quoted field opened on line {} is never closed", opened);
+          return true;
+        }
+        if (c == '"') {
+          c = Get();
+          if (c != '"') break;  // closing quote; `c` is what follows it
+        }
+        if (c == '\n') ++line_;
+        rec.buffer.push_back(static_cast<char>(c));
+        if (rec.buffer.size() > kMaxRecordBytes) return TooLong(rec);
+      }
+      if (c == '\r') c = Get();
+      if (c != delimiter_ && c != '\n' && c != -1)
+        return fail(fmt::format("unexpected character after a closing quote in field {}", rec.ends.size() + 1));
+    } else {
+      while (c != delimiter_ && c != '\n' && c != -1) {
+        if (c == '"')
+          return fail(fmt::format("a quote inside unquoted field {}: quote the whole field and double the quote",
+                                  rec.ends.size() + 1));
+        rec.buffer.push_back(static_cast<char>(c));
+        if (rec.buffer.size() > kMaxRecordBytes) return TooLong(rec);
+        c = Get();
+      }
+      if (c != delimiter_ && !rec.buffer.empty() && rec.buffer.back() == '\r' &&
+          (rec.ends.empty() || rec.buffer.size() > rec.ends.back()))
+        rec.buffer.pop_back();  // CRLF line ending
+    }
+    rec.ends.push_back(static_cast<uint32_t>(rec.buffer.size()));
+    if (c == delimiter_) {
+      c = Get();
+      continue;
+    }
+    if (c == '\n') ++line_;
+    break;
+  }
+  if (!read_error_.ok()) return read_error_;
+
+  uint32_t start = 0;
+  for (uint32_t end : rec.ends) {
+    rec.fields.emplace_back(rec.buffer.data() + start, end - start);
+    start = end;
+  }
+  return true;
+}
+
+}  // namespace brandlens

@@ -1,0 +1,56 @@
+// A streaming RFC 4180 CSV reader: quoted fields, doubled quotes, embedded
+// newlines, CRLF or LF, comma / tab / semicolon delimiters. Memory is bounded
+// by the longest record, not the file.
+//
+// Hand-written because no Debian-packaged C++ CSV library reports the physical
+// line of each record and recovers after a malformed one, which our per-row
+// error messages need.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "core/text_file.h"
+
+namespace brandlens {
+
+struct CsvRecord {
+  int64_t line = 0;  // 1-based physical line where the record starts
+  std::vector<std::string_view> fields;  // valid until the next Next()
+  std::string error;  // non-empty: the record is malformed (fields unusable)
+
+  // Storage behind `fields`.
+  std::string buffer;
+  std::vector<uint32_t> ends;
+};
+
+class CsvReader {
+ public:
+  // `delimiter` 0 means: detect from the first line (comma, tab or semicolon).
+  explicit CsvReader(TextFile& file, char delimiter = 0, size_t chunk_bytes = 1 << 20);
+
+  // Reads the next record into `record`. Returns false at end of input. A
+  // malformed record comes back with `error` set; reading then resumes at the
+  // next line, so one bad row costs one row.
+  Result<bool> Next(CsvRecord& record);
+
+  char delimiter() const { return delimiter_; }
+
+ private:
+  Status Refill();
+  int Get();  // next byte or -1 at EOF; refills as needed
+  void SkipToLineEnd();
+
+  TextFile& file_;
+  char delimiter_;
+  std::vector<char> chunk_;
+  size_t pos_ = 0, len_ = 0;
+  bool eof_ = false;
+  Status read_error_;
+  int64_t line_ = 1;
+};
+
+}  // namespace brandlens

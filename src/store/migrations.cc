@@ -1,0 +1,155 @@
+#include "store/migrations.h"
+
+#include <array>
+
+namespace brandlens {
+
+namespace {
+
+// Data tables share: id (row id), dedup_key (64-bit content or natural-key
+// hash, unique: makes re-imports idempotent), import_id (audit trail).
+// References between data tables (events.user_id -> users.user_id) are soft:
+// exports arrive in any order, so they are not enforced as foreign keys.
+constexpr std::string_view kV1 = R"sql(
+CREATE TABLE imports (
+  id             INTEGER PRIMARY KEY,
+  kind           TEXT    NOT NULL,
+  path           TEXT    NOT NULL,
+  encoding       TEXT    NOT NULL,
+  started_at     INTEGER NOT NULL,
+  rows_read      INTEGER NOT NULL DEFAULT 0,
+  rows_inserted  INTEGER NOT NULL DEFAULT 0,
+  rows_duplicate INTEGER NOT NULL DEFAULT 0,
+  rows_rejected  INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE brands (
+  id     INTEGER PRIMARY KEY,
+  name   TEXT    NOT NULL UNIQUE,
+  is_own INTEGER NOT NULL CHECK (is_own IN (0, 1))
+);
+
+CREATE TABLE brand_aliases (
+  brand_id INTEGER NOT NULL REFERENCES brands(id) ON DELETE CASCADE,
+  alias    TEXT    NOT NULL,
+  PRIMARY KEY (brand_id, alias)
+);
+
+CREATE TABLE mentions (
+  id        INTEGER PRIMARY KEY,
+  dedup_key INTEGER NOT NULL UNIQUE,
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  platform  TEXT    NOT NULL,
+  source_id TEXT,
+  author    TEXT,
+  posted_at INTEGER NOT NULL,
+  text      TEXT    NOT NULL,
+  rating    REAL,
+  likes     INTEGER,
+  shares    INTEGER,
+  comments  INTEGER,
+  url       TEXT,
+  language  TEXT    NOT NULL
+);
+CREATE INDEX mentions_by_time ON mentions(posted_at);
+
+CREATE TABLE users (
+  id        INTEGER PRIMARY KEY,
+  dedup_key INTEGER NOT NULL UNIQUE,
+  import_id INTEGER NOT NULL REFERENCES imports(id),
+  user_id   TEXT    NOT NULL,
+  signup_at INTEGER,
+  gender    TEXT,
+  age       INTEGER,
+  city      TEXT,
+  channel   TEXT
+);
+CREATE INDEX users_by_user_id ON users(user_id);
+
+CREATE TABLE events (
+  id          INTEGER PRIMARY KEY,
+  dedup_key   INTEGER NOT NULL UNIQUE,
+  import_id   INTEGER NOT NULL REFERENCES imports(id),
+  user_id     TEXT    NOT NULL,
+  occurred_at INTEGER NOT NULL,
+  type        TEXT    NOT NULL,
+  item_id     TEXT,
+  category    TEXT,
+  amount      REAL,
+  channel     TEXT
+);
+CREATE INDEX events_by_user ON events(user_id, occurred_at);
+
+CREATE TABLE products (
+  id         INTEGER PRIMARY KEY,
+  dedup_key  INTEGER NOT NULL UNIQUE,
+  import_id  INTEGER NOT NULL REFERENCES imports(id),
+  product_id TEXT    NOT NULL,
+  name       TEXT    NOT NULL,
+  brand      TEXT,
+  category   TEXT,
+  price      REAL
+);
+
+CREATE TABLE orders (
+  id         INTEGER PRIMARY KEY,
+  dedup_key  INTEGER NOT NULL UNIQUE,
+  import_id  INTEGER NOT NULL REFERENCES imports(id),
+  order_id   TEXT    NOT NULL,
+  user_id    TEXT    NOT NULL,
+  ordered_at INTEGER NOT NULL,
+  product_id TEXT,
+  quantity   INTEGER,
+  amount     REAL    NOT NULL,
+  channel    TEXT
+);
+CREATE INDEX orders_by_user ON orders(user_id, ordered_at);
+
+CREATE TABLE channel_daily (
+  id          INTEGER PRIMARY KEY,
+  dedup_key   INTEGER NOT NULL UNIQUE,
+  import_id   INTEGER NOT NULL REFERENCES imports(id),
+  day         TEXT    NOT NULL,
+  channel     TEXT    NOT NULL,
+  campaign    TEXT    NOT NULL DEFAULT '',
+  spend       REAL    NOT NULL,
+  impressions INTEGER,
+  clicks      INTEGER,
+  conversions INTEGER,
+  revenue     REAL
+);
+CREATE INDEX channel_daily_by_day ON channel_daily(day, channel);
+
+CREATE TABLE kb_documents (
+  id         INTEGER PRIMARY KEY,
+  dedup_key  INTEGER NOT NULL UNIQUE,
+  import_id  INTEGER NOT NULL REFERENCES imports(id),
+  doc_id     TEXT    NOT NULL,
+  kind       TEXT    NOT NULL,
+  title      TEXT,
+  body       TEXT    NOT NULL,
+  url        TEXT,
+  updated_at INTEGER
+);
+
+CREATE TABLE experiment_exposures (
+  id         INTEGER PRIMARY KEY,
+  dedup_key  INTEGER NOT NULL UNIQUE,
+  import_id  INTEGER NOT NULL REFERENCES imports(id),
+  experiment TEXT    NOT NULL,
+  arm        TEXT    NOT NULL,
+  user_id    TEXT    NOT NULL,
+  exposed_at INTEGER NOT NULL,
+  converted  INTEGER NOT NULL CHECK (converted IN (0, 1)),
+  revenue    REAL
+);
+CREATE INDEX experiment_exposures_by_arm ON experiment_exposures(experiment, arm);
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kV1};
+
+}  // namespace
+
+std::span<const std::string_view> SqliteMigrations() { return kMigrations; }
+
+}  // namespace brandlens

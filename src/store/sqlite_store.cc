@@ -1,0 +1,253 @@
+// SQLite implementation of the workspace store.
+#include <sqlite3.h>
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <string>
+
+#include "store/migrations.h"
+#include "store/store.h"
+
+namespace brandlens {
+
+namespace {
+
+bool IsIdentifier(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name)
+    if (!(std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+      return false;
+  return true;
+}
+
+// Owns one prepared statement.
+class Statement {
+ public:
+  Statement() = default;
+  Statement(Statement&& o) noexcept : stmt_(o.stmt_) { o.stmt_ = nullptr; }
+  Statement& operator=(Statement&& o) noexcept {
+    std::swap(stmt_, o.stmt_);
+    return *this;
+  }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  ~Statement() { sqlite3_finalize(stmt_); }
+
+  static Result<Statement> Prepare(sqlite3* db, std::string_view sql) {
+    Statement s;
+    if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &s.stmt_, nullptr) != SQLITE_OK)
+      return Status::Internal(fmt::format("SQL error: {} in: {}", sqlite3_errmsg(db), sql));
+    return s;
+  }
+  sqlite3_stmt* get() const { return stmt_; }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+Status Bind(sqlite3_stmt* stmt, int index, const Value& v) {
+  int rc = SQLITE_OK;
+  if (std::holds_alternative<std::monostate>(v)) {
+    rc = sqlite3_bind_null(stmt, index);
+  } else if (auto* i = std::get_if<int64_t>(&v)) {
+    rc = sqlite3_bind_int64(stmt, index, *i);
+  } else if (auto* d = std::get_if<double>(&v)) {
+    rc = sqlite3_bind_double(stmt, index, *d);
+  } else {
+    const auto s = std::get<std::string_view>(v);
+    // SQLITE_STATIC: the view outlives the step that reads it.
+    rc = sqlite3_bind_text(stmt, index, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+  }
+  return rc == SQLITE_OK ? Status::Ok() : Status::Internal(fmt::format("bind failed: code {}", rc));
+}
+
+class SqliteRowWriter final : public RowWriter {
+ public:
+  SqliteRowWriter(sqlite3* db, Statement stmt, std::string table)
+      : db_(db), stmt_(std::move(stmt)), table_(std::move(table)) {}
+
+  Result<bool> Insert(uint64_t dedup_key, std::span<const Value> values) override {
+    sqlite3_stmt* s = stmt_.get();
+    // SQLite integers are signed: the key is stored as its two's-complement.
+    sqlite3_bind_int64(s, 1, static_cast<sqlite3_int64>(dedup_key));
+    for (size_t i = 0; i < values.size(); ++i) BRANDLENS_RETURN_IF_ERROR(Bind(s, static_cast<int>(i + 2), values[i]));
+    const int rc = sqlite3_step(s);
+    sqlite3_reset(s);
+    sqlite3_clear_bindings(s);
+    if (rc != SQLITE_DONE)
+      return Status::IoError(fmt::format("writing to {} failed: {}", table_, sqlite3_errmsg(db_)));
+    return sqlite3_changes(db_) == 1;
+  }
+
+ private:
+  sqlite3* db_;
+  Statement stmt_;
+  std::string table_;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  Status Exec(std::string_view sql) {
+    char* err = nullptr;
+    if (sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+      std::string msg = err ? err : sqlite3_errmsg(db_);
+      sqlite3_free(err);
+      return Status::IoError(fmt::format("workspace: {}", msg));
+    }
+    return Status::Ok();
+  }
+
+  Result<int64_t> QueryInt(std::string_view sql) {
+    auto stmt = Statement::Prepare(db_, sql);
+    if (!stmt.ok()) return stmt.status();
+    if (sqlite3_step(stmt->get()) != SQLITE_ROW) return Status::Internal(fmt::format("no result for: {}", sql));
+    return static_cast<int64_t>(sqlite3_column_int64(stmt->get(), 0));
+  }
+
+  Status Configure() {
+    // WAL lets readers (the dashboard) run beside a writer; NORMAL sync in WAL
+    // mode keeps every committed transaction across a process kill.
+    BRANDLENS_RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                                   "PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;"));
+    return Migrate();
+  }
+
+  Status Migrate() {
+    auto version = QueryInt("PRAGMA user_version");
+    if (!version.ok()) return version.status();
+    const auto migrations = SqliteMigrations();
+    if (*version > static_cast<int64_t>(migrations.size()))
+      return Status::InvalidInput(fmt::format(
+          "the workspace has schema version {}, newer than this brandlens ({}): upgrade brandlens", *version,
+          migrations.size()));
+    for (auto v = static_cast<size_t>(*version); v < migrations.size(); ++v) {
+      BRANDLENS_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+      Status s = Exec(migrations[v]);
+      if (s.ok()) s = Exec(fmt::format("PRAGMA user_version = {}", v + 1));
+      if (!s.ok()) {
+        (void)Exec("ROLLBACK");
+        return Status::Corruption(fmt::format("migration to schema version {} failed: {}", v + 1, s.message()));
+      }
+      BRANDLENS_RETURN_IF_ERROR(Exec("COMMIT"));
+    }
+    return Status::Ok();
+  }
+
+  Status Begin() override { return Exec("BEGIN IMMEDIATE"); }
+  Status Commit() override { return Exec("COMMIT"); }
+  Status Rollback() override { return Exec("ROLLBACK"); }
+
+  Result<int64_t> StartImport(const ImportRecord& r) override {
+    auto stmt = Statement::Prepare(db_, "INSERT INTO imports (kind, path, encoding, started_at) VALUES (?, ?, ?, ?)");
+    if (!stmt.ok()) return stmt.status();
+    const Value values[] = {std::string_view(r.kind), std::string_view(r.path), std::string_view(r.encoding),
+                            r.started_at};
+    for (int i = 0; i < 4; ++i) BRANDLENS_RETURN_IF_ERROR(Bind(stmt->get(), i + 1, values[i]));
+    if (sqlite3_step(stmt->get()) != SQLITE_DONE)
+      return Status::IoError(fmt::format("recording the import failed: {}", sqlite3_errmsg(db_)));
+    return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
+  }
+
+  Status FinishImport(int64_t import_id, const ImportRecord& r) override {
+    auto stmt = Statement::Prepare(db_,
+                                   "UPDATE imports SET rows_read = ?, rows_inserted = ?, rows_duplicate = ?, "
+                                   "rows_rejected = ? WHERE id = ?");
+    if (!stmt.ok()) return stmt.status();
+    const int64_t values[] = {r.rows_read, r.rows_inserted, r.rows_duplicate, r.rows_rejected, import_id};
+    for (int i = 0; i < 5; ++i) sqlite3_bind_int64(stmt->get(), i + 1, values[i]);
+    if (sqlite3_step(stmt->get()) != SQLITE_DONE)
+      return Status::IoError(fmt::format("recording the import failed: {}", sqlite3_errmsg(db_)));
+    return Status::Ok();
+  }
+
+  Result<std::unique_ptr<RowWriter>> PrepareInsert(std::string_view table,
+                                                   std::span<const std::string_view> columns) override {
+    if (!IsIdentifier(table)) return Status::Internal(fmt::format("bad table name '{}'", table));
+    std::string cols = "dedup_key", marks = "?";
+    for (auto c : columns) {
+      if (!IsIdentifier(c)) return Status::Internal(fmt::format("bad column name '{}'", c));
+      cols += fmt::format(", {}", c);
+      marks += ", ?";
+    }
+    auto stmt = Statement::Prepare(db_, fmt::format("INSERT OR IGNORE INTO {} ({}) VALUES ({})", table, cols, marks));
+    if (!stmt.ok()) return stmt.status();
+    return std::unique_ptr<RowWriter>(new SqliteRowWriter(db_, std::move(stmt.value()), std::string(table)));
+  }
+
+  Result<int64_t> CountRows(std::string_view table) override {
+    if (!IsIdentifier(table)) return Status::Internal(fmt::format("bad table name '{}'", table));
+    return QueryInt(fmt::format("SELECT count(*) FROM {}", table));
+  }
+
+  Result<std::vector<std::string>> Columns(std::string_view table) override {
+    if (!IsIdentifier(table)) return Status::Internal(fmt::format("bad table name '{}'", table));
+    auto stmt = Statement::Prepare(db_, fmt::format("SELECT name FROM pragma_table_info('{}')", table));
+    if (!stmt.ok()) return stmt.status();
+    std::vector<std::string> out;
+    while (sqlite3_step(stmt->get()) == SQLITE_ROW)
+      out.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(stmt->get(), 0)));
+    return out;
+  }
+
+  Status SyncBrands(const std::vector<BrandConfig>& brands) override {
+    auto txn = Transaction::Begin(*this);
+    if (!txn.ok()) return txn.status();
+    auto upsert = Statement::Prepare(
+        db_, "INSERT INTO brands (name, is_own) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET is_own = excluded.is_own "
+             "RETURNING id");
+    auto alias = Statement::Prepare(db_, "INSERT OR IGNORE INTO brand_aliases (brand_id, alias) VALUES (?, ?)");
+    if (!upsert.ok()) return upsert.status();
+    if (!alias.ok()) return alias.status();
+    BRANDLENS_RETURN_IF_ERROR(Exec("CREATE TEMP TABLE IF NOT EXISTS kept_brands (id INTEGER PRIMARY KEY); "
+                                   "DELETE FROM kept_brands;"));
+    for (const auto& b : brands) {
+      sqlite3_stmt* u = upsert->get();
+      sqlite3_bind_text(u, 1, b.name.data(), static_cast<int>(b.name.size()), SQLITE_STATIC);
+      sqlite3_bind_int(u, 2, b.own ? 1 : 0);
+      if (sqlite3_step(u) != SQLITE_ROW) return Status::IoError(fmt::format("saving brand {}: {}", b.name, sqlite3_errmsg(db_)));
+      const int64_t id = sqlite3_column_int64(u, 0);
+      sqlite3_reset(u);
+      BRANDLENS_RETURN_IF_ERROR(Exec(fmt::format("INSERT INTO kept_brands VALUES ({0}); "
+                                                 "DELETE FROM brand_aliases WHERE brand_id = {0};", id)));
+      for (const auto& a : b.aliases) {
+        sqlite3_stmt* s = alias->get();
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_text(s, 2, a.data(), static_cast<int>(a.size()), SQLITE_STATIC);
+        if (sqlite3_step(s) != SQLITE_DONE) return Status::IoError(fmt::format("saving alias {}: {}", a, sqlite3_errmsg(db_)));
+        sqlite3_reset(s);
+      }
+    }
+    BRANDLENS_RETURN_IF_ERROR(Exec("DELETE FROM brands WHERE id NOT IN (SELECT id FROM kept_brands)"));
+    return txn->Commit();
+  }
+
+  int SchemaVersion() override {
+    auto v = QueryInt("PRAGMA user_version");
+    return v.ok() ? static_cast<int>(*v) : -1;
+  }
+
+ private:
+  sqlite3* db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::filesystem::path& path) {
+  sqlite3* db = nullptr;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close_v2(db);
+    return Status::IoError(fmt::format("{}: cannot open workspace: {}", path.string(), msg));
+  }
+  auto store = std::make_unique<SqliteStore>(db);
+  Status s = store->Configure();
+  if (!s.ok()) return s.WithPrefix(path.string() + ": ");
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace brandlens
