@@ -1,0 +1,38 @@
+#include "core/utf8.h"
+
+#include <gtest/gtest.h>
+
+#include "core/hash.h"
+
+namespace brandlens {
+namespace {
+
+TEST(Utf8Test, FindsTheFirstInvalidByte) {
+  EXPECT_TRUE(IsValidUtf8("山茶集 ShanCha 😍"));
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_EQ(FindInvalidUtf8("ok\xFFok"), 2u);
+  EXPECT_EQ(FindInvalidUtf8("好\xE5\xA5"), 3u);           // truncated sequence
+  EXPECT_EQ(FindInvalidUtf8("\xC0\xAF"), 0u);             // overlong '/'
+  EXPECT_EQ(FindInvalidUtf8("a\xED\xA0\x80"), 1u);        // UTF-16 surrogate
+  EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);     // above U+10FFFF
+  EXPECT_EQ(FindInvalidUtf8("\xD6\xD0\xCE\xC4"), 0u);     // GBK 中文
+}
+
+TEST(Utf8Test, CountsCodePointsAndSpotsHan) {
+  EXPECT_EQ(CountCodePoints("山茶a😍"), 4u);
+  EXPECT_TRUE(ContainsHan("Tried 山茶集"));
+  EXPECT_TRUE(ContainsHan("這個"));
+  EXPECT_FALSE(ContainsHan("Tried ShanCha 😍"));
+  EXPECT_FALSE(ContainsHan("こんにちは"));
+}
+
+TEST(StableHashTest, IsStableAndSeparatesParts) {
+  // Stored dedup keys depend on this value never changing.
+  EXPECT_EQ(StableHash({"weibo", "4900000000"}), StableHash({"weibo", "4900000000"}));
+  EXPECT_NE(StableHash({"ab", "c"}), StableHash({"a", "bc"}));
+  EXPECT_EQ(StableHash({}), 14695981039346656037ULL);
+  EXPECT_EQ(StableHash({"a"}), 0x089BE907B544FDC9ULL);
+}
+
+}  // namespace
+}  // namespace brandlens

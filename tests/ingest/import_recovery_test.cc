@@ -1,0 +1,89 @@
+// A killed import must leave the workspace exactly as it was: the import
+// runs in a child process that SIGKILLs itself mid-file, and the parent
+// checks what a fresh connection sees afterwards.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gtest/gtest.h>
+
+#include "ingest/importer.h"
+#include "test_util.h"
+
+namespace brandlens {
+namespace {
+
+using testing::QueryInt;
+using testing::TempDir;
+using testing::WriteFile;
+
+std::string MentionsCsv(int rows, int first_id) {
+  std::string csv = "platform,id,time,text,likes\n";
+  for (int i = 0; i < rows; ++i)
+    csv += "weibo," + std::to_string(first_id + i) + ",2025-06-18 20:15,山茶集的奶茶第" + std::to_string(i) +
+           "杯还是很好喝,3\n";
+  return csv;
+}
+
+TEST(ImportRecoveryTest, AKilledImportLeavesTheWorkspaceAsItWas) {
+  TempDir dir;
+  const auto db = dir / "workspace.db";
+  {
+    auto store = OpenSqliteStore(db);
+    ASSERT_TRUE(store.ok());
+    auto first = ImportFile(**store, "mentions", WriteFile(dir / "first.csv", MentionsCsv(100, 0)), {});
+    ASSERT_TRUE(first.ok()) << first.status().message();
+  }
+  const auto big = WriteFile(dir / "big.csv", MentionsCsv(50000, 1000000));
+
+  const pid_t child = fork();
+  ASSERT_NE(child, -1);
+  if (child == 0) {
+    auto store = OpenSqliteStore(db);
+    ImportOptions options;
+    // Die abruptly, after thousands of rows were written into the open transaction.
+    options.on_progress = [](const ImportProgress& p) {
+      if (p.rows >= 16384) raise(SIGKILL);
+    };
+    (void)ImportFile(**store, "mentions", big, options);
+    _exit(0);  // not reached when the kill lands
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "the child finished instead of being killed";
+  EXPECT_EQ(WTERMSIG(status), SIGKILL);
+
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mentions"), 100);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM imports"), 1);
+  EXPECT_EQ(testing::QueryText(db, "PRAGMA integrity_check"), "ok");
+}
+
+TEST(ImportRecoveryTest, TheSameFileImportsCompletelyAfterAKill) {
+  TempDir dir;
+  const auto db = dir / "workspace.db";
+  const auto big = WriteFile(dir / "big.csv", MentionsCsv(20000, 0));
+  const pid_t child = fork();
+  ASSERT_NE(child, -1);
+  if (child == 0) {
+    auto store = OpenSqliteStore(db);
+    ImportOptions options;
+    options.on_progress = [](const ImportProgress& p) {
+      if (p.rows >= 8192) raise(SIGKILL);
+    };
+    (void)ImportFile(**store, "mentions", big, options);
+    _exit(0);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFSIGNALED(status));
+
+  auto store = OpenSqliteStore(db);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  auto r = ImportFile(**store, "mentions", big, {});
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->rows_inserted, 20000);
+  EXPECT_EQ(r->rows_duplicate, 0);
+}
+
+}  // namespace
+}  // namespace brandlens

@@ -1,0 +1,128 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "ingest/kinds.h"
+#include "store/migrations.h"
+#include "test_util.h"
+
+namespace brandlens {
+namespace {
+
+using testing::QueryInt;
+using testing::QueryText;
+using testing::TempDir;
+
+TEST(StoreTest, CreatesAMigratedWalWorkspace) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  auto store = OpenSqliteStore(db);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ((*store)->SchemaVersion(), static_cast<int>(SqliteMigrations().size()));
+  EXPECT_EQ(QueryText(db, "PRAGMA journal_mode"), "wal");
+  // Reopening an up-to-date workspace changes nothing.
+  store.value().reset();
+  auto again = OpenSqliteStore(db);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ((*again)->SchemaVersion(), static_cast<int>(SqliteMigrations().size()));
+}
+
+TEST(StoreTest, RefusesAWorkspaceFromANewerVersion) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  {
+    auto store = OpenSqliteStore(db);
+    ASSERT_TRUE(store.ok());
+  }
+  {
+    sqlite3* raw = nullptr;
+    sqlite3_open(db.c_str(), &raw);
+    sqlite3_exec(raw, "PRAGMA user_version = 999", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+  }
+  auto store = OpenSqliteStore(db);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.status().message().find("newer than this brandlens"), std::string::npos);
+  EXPECT_NE(store.status().message().find("w.db"), std::string::npos);
+}
+
+TEST(StoreTest, EveryImportFieldHasItsColumn) {
+  TempDir dir;
+  auto store = OpenSqliteStore(dir / "w.db");
+  ASSERT_TRUE(store.ok());
+  for (const auto& kind : AllKinds()) {
+    auto columns = (*store)->Columns(kind.table);
+    ASSERT_TRUE(columns.ok());
+    const std::set<std::string> have(columns->begin(), columns->end());
+    for (const auto& f : kind.fields) EXPECT_TRUE(have.count(std::string(f.name))) << kind.table << "." << f.name;
+    for (const char* c : {"id", "dedup_key", "import_id"}) EXPECT_TRUE(have.count(c)) << kind.table << "." << c;
+  }
+}
+
+TEST(StoreTest, DuplicateKeysAreIgnoredAndReported) {
+  TempDir dir;
+  auto store = std::move(OpenSqliteStore(dir / "w.db").value());
+  auto txn = Transaction::Begin(*store);
+  ASSERT_TRUE(txn.ok());
+  auto import_id = store->StartImport({"products", "p.csv", "utf-8", 0});
+  ASSERT_TRUE(import_id.ok());
+  const std::string_view cols[] = {"product_id", "name", "import_id"};
+  auto writer = store->PrepareInsert("products", cols);
+  ASSERT_TRUE(writer.ok()) << writer.status().message();
+  const Value row[] = {std::string_view("P1"), std::string_view("鲜奶茶"), *import_id};
+  EXPECT_TRUE(*(*writer)->Insert(42, row));
+  EXPECT_FALSE(*(*writer)->Insert(42, row));
+  writer->reset();
+  ASSERT_TRUE(txn->Commit().ok());
+  EXPECT_EQ(*store->CountRows("products"), 1);
+}
+
+TEST(StoreTest, AnUncommittedTransactionRollsBack) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  auto store = std::move(OpenSqliteStore(db).value());
+  {
+    auto txn = Transaction::Begin(*store);
+    ASSERT_TRUE(txn.ok());
+    ASSERT_TRUE(store->StartImport({"mentions", "x.csv", "utf-8", 0}).ok());
+  }  // no Commit
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM imports"), 0);
+  // A data row pointing at a missing import breaks the foreign key.
+  auto txn = Transaction::Begin(*store);
+  const std::string_view cols[] = {"product_id", "name", "import_id"};
+  auto writer = store->PrepareInsert("products", cols);
+  const Value row[] = {std::string_view("P1"), std::string_view("x"), int64_t{777}};
+  EXPECT_FALSE((*writer)->Insert(1, row).ok());
+}
+
+TEST(StoreTest, RejectsUnsafeIdentifiers) {
+  TempDir dir;
+  auto store = std::move(OpenSqliteStore(dir / "w.db").value());
+  const std::string_view cols[] = {"name; DROP TABLE mentions"};
+  EXPECT_FALSE(store->PrepareInsert("products", cols).ok());
+  EXPECT_FALSE(store->CountRows("mentions; --").ok());
+}
+
+TEST(StoreTest, SyncBrandsFollowsTheConfig) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  auto store = std::move(OpenSqliteStore(db).value());
+  std::vector<BrandConfig> brands = {{"山茶集", true, {"ShanCha", "山查集"}}, {"青柠社", false, {"Qingning"}}};
+  ASSERT_TRUE(store->SyncBrands(brands).ok());
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM brand_aliases"), 3);
+  EXPECT_EQ(QueryText(db, "SELECT name FROM brands WHERE is_own = 1"), "山茶集");
+  const int64_t own_id = QueryInt(db, "SELECT id FROM brands WHERE name = '山茶集'");
+
+  brands[0].aliases = {"ShanCha"};
+  brands.pop_back();
+  brands.push_back({"蜜桃堂", false, {}});
+  ASSERT_TRUE(store->SyncBrands(brands).ok());
+  EXPECT_EQ(QueryInt(db, "SELECT id FROM brands WHERE name = '山茶集'"), own_id);  // ids are stable
+  EXPECT_EQ(QueryText(db, "SELECT group_concat(name) FROM brands ORDER BY id"), "山茶集,蜜桃堂");
+  EXPECT_EQ(QueryText(db, "SELECT group_concat(alias) FROM brand_aliases"), "ShanCha");
+}
+
+}  // namespace
+}  // namespace brandlens
