@@ -9,6 +9,7 @@ packages=(
   build-essential cmake pkg-config
   libicu-dev libsqlite3-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libtoml11-dev
+  libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # Baseline for the import benchmark: sqlite3's own CSV `.import`.
   sqlite3

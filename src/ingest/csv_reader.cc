@@ -43,6 +43,26 @@ int CsvReader::Get() {
   return static_cast<unsigned char>(chunk_[pos_++]);
 }
 
+int CsvReader::CopyUntil(std::string& out, char a, char b, char c) {
+  for (;;) {
+    if (pos_ == len_) {
+      if (eof_) return -1;
+      read_error_ = Refill();
+      if (!read_error_.ok() || eof_) {
+        eof_ = true;
+        return -1;
+      }
+    }
+    const char* begin = chunk_.data() + pos_;
+    const char* end = chunk_.data() + len_;
+    const char* stop = begin;
+    while (stop < end && *stop != a && *stop != b && *stop != c) ++stop;
+    out.append(begin, static_cast<size_t>(stop - begin));
+    pos_ += static_cast<size_t>(stop - begin);
+    if (stop < end) return static_cast<unsigned char>(*stop);
+  }
+}
+
 void CsvReader::SkipToLineEnd() {
   for (int c = Get(); c != -1; c = Get()) {
     if (c == '\n') {
@@ -89,37 +109,42 @@ Result<bool> CsvReader::Next(CsvRecord& rec) {
     return true;
   };
 
-  for (;;) {  // one field per iteration; `c` holds its first byte
+  for (;;) {  // one field per iteration; `c` holds its first byte, consumed
     if (c == '"') {
       const int64_t opened = line_;
       for (;;) {
-        c = Get();
+        c = CopyUntil(rec.buffer, '"', '\n', '"');
+        if (rec.buffer.size() > kMaxRecordBytes) return TooLong(rec);
         if (c == -1) {
+          if (!read_error_.ok()) return read_error_;
           rec.error = fmt::format("quoted field opened on line {} is never closed", opened);
           return true;
         }
-        if (c == '"') {
-          c = Get();
-          if (c != '"') break;  // closing quote; `c` is what follows it
+        Get();
+        if (c == '\n') {
+          ++line_;
+          rec.buffer.push_back('\n');
+          continue;
         }
-        if (c == '\n') ++line_;
-        rec.buffer.push_back(static_cast<char>(c));
-        if (rec.buffer.size() > kMaxRecordBytes) return TooLong(rec);
+        c = Get();  // after a quote: a doubled quote, or the field's end
+        if (c != '"') break;
+        rec.buffer.push_back('"');
       }
       if (c == '\r') c = Get();
       if (c != delimiter_ && c != '\n' && c != -1)
         return fail(fmt::format("unexpected character after a closing quote in field {}", rec.ends.size() + 1));
     } else {
-      while (c != delimiter_ && c != '\n' && c != -1) {
+      const size_t field_start = rec.buffer.size();
+      if (c != delimiter_ && c != '\n' && c != -1) {
+        rec.buffer.push_back(static_cast<char>(c));
+        c = CopyUntil(rec.buffer, delimiter_, '\n', '"');
+        if (rec.buffer.size() > kMaxRecordBytes) return TooLong(rec);
+        if (c != -1) Get();
         if (c == '"')
           return fail(fmt::format("a quote inside unquoted field {}: quote the whole field and double the quote",
                                   rec.ends.size() + 1));
-        rec.buffer.push_back(static_cast<char>(c));
-        if (rec.buffer.size() > kMaxRecordBytes) return TooLong(rec);
-        c = Get();
       }
-      if (c != delimiter_ && !rec.buffer.empty() && rec.buffer.back() == '\r' &&
-          (rec.ends.empty() || rec.buffer.size() > rec.ends.back()))
+      if (c != delimiter_ && rec.buffer.size() > field_start && rec.buffer.back() == '\r')
         rec.buffer.pop_back();  // CRLF line ending
     }
     rec.ends.push_back(static_cast<uint32_t>(rec.buffer.size()));

@@ -42,6 +42,9 @@ class CsvReader {
  private:
   Status Refill();
   int Get();  // next byte or -1 at EOF; refills as needed
+  // Appends bytes up to the first of a, b or c and returns that byte, left
+  // unconsumed; -1 at end of input. Copies whole runs, not byte by byte.
+  int CopyUntil(std::string& out, char a, char b, char c);
   void SkipToLineEnd();
 
   TextFile& file_;

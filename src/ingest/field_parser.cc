@@ -30,12 +30,16 @@ bool StripSuffix(std::string_view& s, std::string_view p) {
   return true;
 }
 
-// A decimal with optional thousands separators, parsed by from_chars.
+// A decimal with optional thousands separators, parsed by from_chars. Only
+// values that carry separators are copied (the hot path allocates nothing).
 Result<double> ParseDecimal(std::string_view s, std::string_view what) {
-  std::string digits;
-  digits.reserve(s.size());
-  for (char c : s)
-    if (c != ',') digits.push_back(c);
+  std::string without_commas;
+  std::string_view digits = s;
+  if (s.find(',') != std::string_view::npos) {
+    for (char c : s)
+      if (c != ',') without_commas.push_back(c);
+    digits = without_commas;
+  }
   double v = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
   if (ec != std::errc() || ptr != digits.data() + digits.size() || digits.empty() || !std::isfinite(v))
@@ -61,6 +65,10 @@ Status CheckText(std::string_view s, size_t limit) {
 
 Result<int64_t> ParseCount(std::string_view raw) {
   std::string_view s = Trim(raw);
+  int64_t plain = 0;  // the common case: plain digits
+  if (auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), plain);
+      ec == std::errc() && ptr == s.data() + s.size() && plain >= 0)
+    return plain;
   StripSuffix(s, "+");
   double scale = 1;
   if (StripSuffix(s, "万") || StripSuffix(s, "w") || StripSuffix(s, "W")) {

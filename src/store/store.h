@@ -10,6 +10,7 @@
 //  - writes happen inside a transaction, and an uncommitted transaction
 //    leaves the store as it was (including after a crash or kill);
 //  - the schema is versioned and migrated forward on open.
+// A Store is used by one thread at a time (open one per thread).
 #pragma once
 
 #include <cstdint>
