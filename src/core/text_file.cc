@@ -1,7 +1,8 @@
 #include "core/text_file.h"
 
+#include "core/utf8.h"
+
 #include <unicode/ucnv.h>
-#include <unicode/utf8.h>
 
 #include <fmt/format.h>
 
@@ -19,24 +20,15 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 }  // namespace
 
 std::string DetectEncoding(const std::string& sample) {
-  const auto* p = reinterpret_cast<const uint8_t*>(sample.data());
-  const auto n = static_cast<int32_t>(sample.size());
-  int32_t i = 0;
   size_t valid_multibyte = 0, invalid = 0;
-  while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    const int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c >= 0) {
+  ForEachCodePoint(sample, [&](size_t offset, UChar32 c) {
+    if (c >= 0x80) {
       ++valid_multibyte;
-    } else if (n - start > 3) {  // a sequence cut by the sample's end is not evidence
+    } else if (c < 0 && sample.size() - offset > 3) {  // a sequence cut by the sample's end is not evidence
       ++invalid;
     }
-  }
+    return true;
+  });
   return invalid == 0 || valid_multibyte > 4 * invalid ? "utf-8" : "gb18030";
 }
 

@@ -43,18 +43,12 @@ struct TimestampParser::Impl {
   // parse on one thread, but the lock keeps shared use correct.
   mutable std::mutex mu;
 
-  int32_t OffsetSecondsForLocal(int64_t local_seconds) const {
+  // UTC offset in force at `seconds`, read as local wall-clock time or as UTC.
+  int32_t OffsetSeconds(int64_t seconds, bool local) const {
     std::lock_guard lock(mu);
     int32_t raw = 0, dst = 0;
     UErrorCode err = U_ZERO_ERROR;
-    zone->getOffset(static_cast<UDate>(local_seconds) * 1000.0, /*local=*/true, raw, dst, err);
-    return U_SUCCESS(err) ? (raw + dst) / 1000 : 0;
-  }
-  int32_t OffsetSecondsForUtc(int64_t utc_seconds) const {
-    std::lock_guard lock(mu);
-    int32_t raw = 0, dst = 0;
-    UErrorCode err = U_ZERO_ERROR;
-    zone->getOffset(static_cast<UDate>(utc_seconds) * 1000.0, /*local=*/false, raw, dst, err);
+    zone->getOffset(static_cast<UDate>(seconds) * 1000.0, local, raw, dst, err);
     return U_SUCCESS(err) ? (raw + dst) / 1000 : 0;
   }
 };
@@ -75,7 +69,7 @@ Result<std::unique_ptr<TimestampParser>> TimestampParser::Create(const std::stri
 }
 
 std::string TimestampParser::LocalDate(int64_t unix_seconds) const {
-  const int64_t local = unix_seconds + impl_->OffsetSecondsForUtc(unix_seconds);
+  const int64_t local = unix_seconds + impl_->OffsetSeconds(unix_seconds, /*local=*/false);
   const int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
   return CivilFromDays(days);
 }
@@ -198,7 +192,7 @@ Result<int64_t> TimestampParser::Parse(std::string_view text) const {
   int64_t utc;
   c.skip_spaces();
   if (c.done()) {
-    utc = local - impl_->OffsetSecondsForLocal(local);
+    utc = local - impl_->OffsetSeconds(local, /*local=*/true);
   } else if (has_time && (c.eat('Z') || c.eat('z'))) {
     utc = local;
   } else if (has_time && (c.peek() == '+' || c.peek() == '-')) {

@@ -1,10 +1,33 @@
 // UTF-8 helpers built on ICU's validating decoder macros.
 #pragma once
 
+#include <unicode/utf8.h>
+
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace brandlens {
+
+// Calls visit(byte_offset, code_point) for each code point of `s`, with a
+// negative code point for each invalid sequence; stops early when visit
+// returns false. ASCII takes a fast path.
+template <typename Visit>
+void ForEachCodePoint(std::string_view s, Visit&& visit) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c = p[i];
+    if (c < 0x80) {
+      ++i;
+    } else {
+      U8_NEXT(p, i, n, c);
+    }
+    if (!visit(static_cast<size_t>(start), c)) return;
+  }
+}
 
 // Byte offset of the first invalid UTF-8 sequence in `s`, or npos if valid.
 // Overlong forms, surrogates and code points above U+10FFFF are invalid.

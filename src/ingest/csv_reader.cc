@@ -31,28 +31,19 @@ Status CsvReader::Refill() {
   return Status::Ok();
 }
 
-int CsvReader::Get() {
-  if (pos_ == len_) {
-    if (eof_) return -1;
-    read_error_ = Refill();
-    if (!read_error_.ok() || eof_) {
-      eof_ = true;
-      return -1;
-    }
-  }
-  return static_cast<unsigned char>(chunk_[pos_++]);
+bool CsvReader::HasData() {
+  if (pos_ < len_) return true;
+  if (eof_) return false;
+  read_error_ = Refill();
+  if (!read_error_.ok()) eof_ = true;
+  return !eof_;
 }
+
+int CsvReader::Get() { return HasData() ? static_cast<unsigned char>(chunk_[pos_++]) : -1; }
 
 int CsvReader::CopyUntil(std::string& out, char a, char b, char c) {
   for (;;) {
-    if (pos_ == len_) {
-      if (eof_) return -1;
-      read_error_ = Refill();
-      if (!read_error_.ok() || eof_) {
-        eof_ = true;
-        return -1;
-      }
-    }
+    if (!HasData()) return -1;
     const char* begin = chunk_.data() + pos_;
     const char* end = chunk_.data() + len_;
     const char* stop = begin;

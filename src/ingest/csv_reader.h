@@ -41,6 +41,7 @@ class CsvReader {
 
  private:
   Status Refill();
+  bool HasData();  // refills when the chunk is used up; false at EOF or error
   int Get();  // next byte or -1 at EOF; refills as needed
   // Appends bytes up to the first of a, b or c and returns that byte, left
   // unconsumed; -1 at end of input. Copies whole runs, not byte by byte.

@@ -25,6 +25,24 @@ std::string MentionsCsv(int rows, int first_id) {
   return csv;
 }
 
+// Imports `file` in a child process that SIGKILLs itself once `kill_after`
+// rows were read; returns whether the child died of that signal.
+bool ImportInKilledChild(const std::filesystem::path& db, const std::filesystem::path& file, int64_t kill_after) {
+  const pid_t child = fork();
+  if (child == -1) return false;
+  if (child == 0) {
+    auto store = OpenSqliteStore(db);
+    ImportOptions options;
+    options.on_progress = [kill_after](const ImportProgress& p) {
+      if (p.rows >= kill_after) raise(SIGKILL);
+    };
+    (void)ImportFile(**store, "mentions", file, options);
+    _exit(0);  // not reached when the kill lands
+  }
+  int status = 0;
+  return waitpid(child, &status, 0) == child && WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
 TEST(ImportRecoveryTest, AKilledImportLeavesTheWorkspaceAsItWas) {
   TempDir dir;
   const auto db = dir / "workspace.db";
@@ -34,25 +52,8 @@ TEST(ImportRecoveryTest, AKilledImportLeavesTheWorkspaceAsItWas) {
     auto first = ImportFile(**store, "mentions", WriteFile(dir / "first.csv", MentionsCsv(100, 0)), {});
     ASSERT_TRUE(first.ok()) << first.status().message();
   }
-  const auto big = WriteFile(dir / "big.csv", MentionsCsv(50000, 1000000));
-
-  const pid_t child = fork();
-  ASSERT_NE(child, -1);
-  if (child == 0) {
-    auto store = OpenSqliteStore(db);
-    ImportOptions options;
-    // Die abruptly, after thousands of rows were written into the open transaction.
-    options.on_progress = [](const ImportProgress& p) {
-      if (p.rows >= 16384) raise(SIGKILL);
-    };
-    (void)ImportFile(**store, "mentions", big, options);
-    _exit(0);  // not reached when the kill lands
-  }
-  int status = 0;
-  ASSERT_EQ(waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFSIGNALED(status)) << "the child finished instead of being killed";
-  EXPECT_EQ(WTERMSIG(status), SIGKILL);
-
+  // Killed after thousands of rows were written into the open transaction.
+  ASSERT_TRUE(ImportInKilledChild(db, WriteFile(dir / "big.csv", MentionsCsv(50000, 1000000)), 16384));
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mentions"), 100);
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM imports"), 1);
   EXPECT_EQ(testing::QueryText(db, "PRAGMA integrity_check"), "ok");
@@ -62,21 +63,7 @@ TEST(ImportRecoveryTest, TheSameFileImportsCompletelyAfterAKill) {
   TempDir dir;
   const auto db = dir / "workspace.db";
   const auto big = WriteFile(dir / "big.csv", MentionsCsv(20000, 0));
-  const pid_t child = fork();
-  ASSERT_NE(child, -1);
-  if (child == 0) {
-    auto store = OpenSqliteStore(db);
-    ImportOptions options;
-    options.on_progress = [](const ImportProgress& p) {
-      if (p.rows >= 8192) raise(SIGKILL);
-    };
-    (void)ImportFile(**store, "mentions", big, options);
-    _exit(0);
-  }
-  int status = 0;
-  ASSERT_EQ(waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFSIGNALED(status));
-
+  ASSERT_TRUE(ImportInKilledChild(db, big, 8192));
   auto store = OpenSqliteStore(db);
   ASSERT_TRUE(store.ok()) << store.status().message();
   auto r = ImportFile(**store, "mentions", big, {});
