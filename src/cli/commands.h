@@ -17,5 +17,6 @@ CommandAction AddImportCommand(CLI::App& app);
 CommandAction AddInitCommand(CLI::App& app);
 CommandAction AddStatusCommand(CLI::App& app);
 CommandAction AddDemoCommand(CLI::App& app);
+CommandAction AddEvalCommand(CLI::App& app);
 
 }  // namespace brandlens

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   add(brandlens::AddImportCommand);
   add(brandlens::AddStatusCommand);
   add(brandlens::AddDemoCommand);
+  add(brandlens::AddEvalCommand);
 
   CLI11_PARSE(app, argc, argv);
   spdlog::set_pattern("%^%l%$: %v");

@@ -1,0 +1,149 @@
+#include "text/analyzer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/utf8.h"
+
+namespace brandlens {
+
+namespace {
+
+// Byte offsets of a token in the normalized text it views.
+size_t TokenBegin(const Analysis& a, size_t token) {
+  return static_cast<size_t>(a.tokens[token].text.data() - a.normalized.text.data());
+}
+size_t TokenEnd(const Analysis& a, size_t token) { return TokenBegin(a, token) + a.tokens[token].text.size(); }
+
+}  // namespace
+
+Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const Options& options) {
+  auto normalizer = Normalizer::Create();
+  if (!normalizer.ok()) return normalizer.status();
+  return std::unique_ptr<TextAnalyzer>(new TextAnalyzer(options, std::move(normalizer.value())));
+}
+
+TextAnalyzer::TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> normalizer)
+    : lexicon_(Lexicon::Builtin(options.industry)),
+      normalizer_(std::move(normalizer)),
+      segmenter_(lexicon_.DictionaryWords()),
+      sentiment_(lexicon_),
+      brands_(options.brands) {
+  NormalizedText n;
+  for (size_t b = 0; b < brands_.size(); ++b) {
+    std::vector<std::string> names = brands_[b].aliases;
+    names.push_back(brands_[b].name);
+    for (const auto& name : names) {
+      normalizer_->Normalize(name, n);
+      if (n.text.empty()) continue;
+      alias_to_brand_.try_emplace(n.text, static_cast<int>(b));
+      segmenter_.AddWord(n.text);
+    }
+  }
+}
+
+Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
+  if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos)
+    return Status::InvalidInput(fmt::format("invalid UTF-8 at byte {}", bad));
+  out.tokens.clear();
+  out.brands.clear();
+  out.comparisons.clear();
+  out.aspects.clear();
+  out.sentences.clear();
+  out.keywords.clear();
+  normalizer_->Normalize(text, out.normalized);
+  segmenter_.Segment(out.normalized.text, out.tokens);
+  sentiment_.Score(out.tokens, out.normalized, out.sentiment);
+  out.score = out.sentiment.score;
+  out.label = out.sentiment.label;
+  FindBrands(out);
+  PairAspects(out);
+
+  // Sentences: their span in the normalized text and their own score.
+  struct Span {
+    size_t from = std::string::npos, to = 0;
+    float raw = 0;
+  };
+  std::vector<Span> spans;
+  for (const Clause& c : out.sentiment.clauses) {
+    if (spans.size() <= c.sentence) spans.resize(c.sentence + 1);
+    Span& s = spans[c.sentence];
+    s.from = std::min(s.from, TokenBegin(out, c.begin));
+    s.to = std::max(s.to, TokenEnd(out, c.end - 1));
+    s.raw += c.score * c.weight;
+  }
+  for (const Span& s : spans)
+    if (s.from < s.to) out.sentences.push_back({out.normalized.text.substr(s.from, s.to - s.from), std::tanh(s.raw / 2.0f)});
+
+  for (const Token& t : out.tokens) {
+    if (t.kind != TokenKind::kWord || lexicon_.IsStopWord(t.text) || CountCodePoints(t.text) < 2) continue;
+    if (std::find(out.keywords.begin(), out.keywords.end(), t.text) == out.keywords.end())
+      out.keywords.emplace_back(t.text);
+  }
+  return Status::Ok();
+}
+
+void TextAnalyzer::FindBrands(Analysis& out) const {
+  // Per clause, remember where brands stand to read comparisons.
+  for (const Clause& c : out.sentiment.clauses) {
+    std::vector<std::pair<size_t, int>> in_clause;  // token, brand
+    for (size_t t = c.begin; t < c.end; ++t) {
+      auto it = alias_to_brand_.find(AbslView(out.tokens[t].text));
+      if (it == alias_to_brand_.end()) continue;
+      in_clause.emplace_back(t, it->second);
+      if (std::find(out.brands.begin(), out.brands.end(), it->second) == out.brands.end())
+        out.brands.push_back(it->second);
+    }
+    if (in_clause.size() < 2 || in_clause[0].second == in_clause[1].second) continue;
+    // A比B好 / A不如B / A吊打B: who wins is read from the words between and after.
+    const auto [ta, a] = in_clause[0];
+    const auto [tb, b] = in_clause[1];
+    static constexpr std::string_view kAWins[] = {"吊打", "完胜", "秒杀", "碾压", "胜过", "强于", "优于", "好过", "赢"};
+    static constexpr std::string_view kBWins[] = {"不如", "比不上", "不及", "逊于", "输给", "差于"};
+    int verdict = 0;  // +1: A wins, -1: B wins
+    for (size_t t = ta + 1; t < tb; ++t) {
+      for (auto w : kAWins) verdict = out.tokens[t].text == w ? 1 : verdict;
+      for (auto w : kBWins) verdict = out.tokens[t].text == w ? -1 : verdict;
+      if (out.tokens[t].text == "比" && verdict == 0) {
+        float after = 0;
+        for (const Opinion& o : out.sentiment.opinions)
+          if (o.token > tb && o.token < c.end) after += o.weight;
+        verdict = after > 0 ? 1 : after < 0 ? -1 : 0;
+      }
+    }
+    if (verdict != 0) out.comparisons.push_back(verdict > 0 ? Comparison{a, b} : Comparison{b, a});
+  }
+}
+
+void TextAnalyzer::PairAspects(Analysis& out) const {
+  for (const Clause& c : out.sentiment.clauses) {
+    std::vector<std::pair<size_t, const std::string*>> terms;  // token, aspect
+    for (size_t t = c.begin; t < c.end; ++t)
+      if (const std::string* aspect = lexicon_.AspectOf(out.tokens[t].text)) terms.emplace_back(t, aspect);
+    if (terms.empty()) continue;
+    for (const Opinion& o : out.sentiment.opinions) {
+      if (o.token < c.begin || o.token >= c.end) continue;
+      // The nearest term before the opinion (价格很贵), else the nearest after (好喝的奶茶).
+      const std::pair<size_t, const std::string*>* best = nullptr;
+      for (const auto& term : terms)
+        if (term.first <= o.token) best = &term;
+      if (!best) best = &terms.front();
+      auto it = std::find_if(out.aspects.begin(), out.aspects.end(),
+                             [&](const AspectSentiment& a) { return a.aspect == *best->second; });
+      if (it == out.aspects.end()) {
+        out.aspects.push_back({*best->second});
+        it = std::prev(out.aspects.end());
+      }
+      it->score += o.weight * c.weight;
+      const std::string term(out.tokens[best->first].text);
+      if (std::find(it->terms.begin(), it->terms.end(), term) == it->terms.end()) it->terms.push_back(term);
+      // The opinion as written, modifiers included: 有点贵, 不贵.
+      const size_t from = TokenBegin(out, o.first_token), to = TokenEnd(out, o.token);
+      it->opinions.push_back(out.normalized.text.substr(from, to - from));
+    }
+  }
+}
+
+}  // namespace brandlens

@@ -1,0 +1,79 @@
+// The text pipeline for one mention: normalize → segment → brands →
+// sentiment (mention, sentence) → aspects → keywords. Built once per project
+// (industry vocabulary, brand aliases); Analyze is thread-safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/config.h"
+#include "core/status.h"
+#include "text/lexicon.h"
+#include "text/normalizer.h"
+#include "text/segmenter.h"
+#include "text/sentiment.h"
+
+namespace brandlens {
+
+struct AspectSentiment {
+  std::string aspect;                 // id from the aspect vocabulary (price, taste, ...)
+  float score = 0;                    // sum of the opinions about it
+  std::vector<std::string> terms;     // how the text named it (价格)
+  std::vector<std::string> opinions;  // what it said (贵, 不贵)
+};
+
+struct Comparison {
+  int winner;  // brand indices into the analyzer's brands
+  int loser;
+};
+
+struct SentenceSentiment {
+  std::string text;
+  float score;
+};
+
+struct Analysis {
+  SentimentLabel label = SentimentLabel::kNeutral;
+  float score = 0;  // [-1, 1]
+  std::vector<int> brands;  // distinct brand indices, in order of first mention
+  std::vector<Comparison> comparisons;
+  std::vector<AspectSentiment> aspects;
+  std::vector<SentenceSentiment> sentences;
+  std::vector<std::string> keywords;  // content words, stop words removed
+  NormalizedText normalized;
+  std::vector<Token> tokens;  // views into normalized.text
+  SentimentResult sentiment;
+};
+
+class TextAnalyzer {
+ public:
+  struct Options {
+    std::string industry = "general";
+    std::vector<BrandConfig> brands;
+  };
+  static Result<std::unique_ptr<TextAnalyzer>> Create(const Options& options);
+
+  // InvalidInput when `text` is not valid UTF-8. Empty text analyses as neutral.
+  Status Analyze(std::string_view text, Analysis& out) const;
+
+  const std::vector<BrandConfig>& brands() const { return brands_; }
+  const Lexicon& lexicon() const { return lexicon_; }
+  const Normalizer& normalizer() const { return *normalizer_; }
+  const Segmenter& segmenter() const { return segmenter_; }
+
+ private:
+  TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> normalizer);
+  void FindBrands(Analysis& out) const;
+  void PairAspects(Analysis& out) const;
+
+  const Lexicon& lexicon_;
+  std::unique_ptr<Normalizer> normalizer_;
+  Segmenter segmenter_;
+  LexiconSentiment sentiment_;
+  std::vector<BrandConfig> brands_;
+  absl::flat_hash_map<std::string, int> alias_to_brand_;  // normalized alias -> brand index
+};
+
+}  // namespace brandlens

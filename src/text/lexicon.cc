@@ -1,0 +1,131 @@
+#include "text/lexicon.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "text/lexicon_data.h"
+
+namespace brandlens {
+
+namespace {
+
+// Calls visit(fields) with the whitespace-separated fields of each
+// non-comment line of a lexicon file.
+template <typename Visit>
+void ForEachLexiconLine(std::string_view text, Visit&& visit) {
+  std::vector<std::string_view> fields;
+  while (!text.empty()) {
+    const size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    if (line.empty() || line.front() == '#') continue;
+    fields.clear();
+    size_t i = 0;
+    while (i < line.size()) {
+      while (i < line.size() && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r')) ++i;
+      const size_t start = i;
+      while (i < line.size() && line[i] != ' ' && line[i] != '\t' && line[i] != '\r') ++i;
+      if (i > start) fields.push_back(line.substr(start, i - start));
+    }
+    if (!fields.empty()) visit(fields);
+  }
+}
+
+// Lexicon words use '-' for a space in multi-word English entries.
+std::string Word(std::string_view field) {
+  std::string w(field);
+  for (char& c : w)
+    if (c == '-' && w.size() > 1) c = ' ';
+  return w;
+}
+
+float Number(std::string_view field) { return std::stof(std::string(field)); }
+
+}  // namespace
+
+Lexicon::Lexicon(const std::string& industry) {
+  absl::flat_hash_set<std::string> dictionary;
+  // Only words starting with a CJK character need the dictionary: ICU keeps
+  // Latin words whole already.
+  auto remember = [&](const std::string& w) {
+    if (w.size() > 3 && static_cast<unsigned char>(w[0]) >= 0xE0) dictionary.insert(w);
+  };
+  for (std::string_view file : {"sentiment_zh", "sentiment_en"}) {
+    ForEachLexiconLine(EmbeddedLexicon(file), [&](const std::vector<std::string_view>& f) {
+      const float weight = Number(f[0]);
+      for (size_t i = 1; i < f.size(); ++i) {
+        const std::string w = Word(f[i]);
+        polarity_[w] = weight;  // later lines win: slang sections refine general ones
+        remember(w);
+      }
+    });
+  }
+  ForEachLexiconLine(EmbeddedLexicon("negators"), [&](const std::vector<std::string_view>& f) {
+    const NegatorScope scope = f[0] == "weak" ? NegatorScope::kWeak : NegatorScope::kFull;
+    for (size_t i = 1; i < f.size(); ++i) negators_[Word(f[i])] = scope, remember(Word(f[i]));
+  });
+  ForEachLexiconLine(EmbeddedLexicon("degree"), [&](const std::vector<std::string_view>& f) {
+    for (size_t i = 1; i < f.size(); ++i) degree_[Word(f[i])] = Number(f[0]), remember(Word(f[i]));
+  });
+  ForEachLexiconLine(EmbeddedLexicon("clause_markers"), [&](const std::vector<std::string_view>& f) {
+    static const std::map<std::string_view, ClauseRole> kRoles = {{"contrast", ClauseRole::kContrast},
+                                                                  {"concession", ClauseRole::kConcession},
+                                                                  {"summary", ClauseRole::kSummary},
+                                                                  {"wish", ClauseRole::kWish},
+                                                                  {"rhetorical", ClauseRole::kRhetorical}};
+    const ClauseMarker marker{kRoles.at(f[0]), Number(f[1])};
+    for (size_t i = 2; i < f.size(); ++i) markers_.try_emplace(Word(f[i]), marker), remember(Word(f[i]));
+  });
+  ForEachLexiconLine(EmbeddedLexicon("emoji"), [&](const std::vector<std::string_view>& f) {
+    for (size_t i = 1; i < f.size(); ++i) emoji_[std::string(f[i])] = Number(f[0]);
+  });
+  ForEachLexiconLine(EmbeddedLexicon("contextual"), [&](const std::vector<std::string_view>& f) {
+    const std::string target(f[1]);
+    context_targets_.insert(target);
+    remember(target);
+    for (size_t i = 2; i < f.size(); ++i) contextual_[target + '\x1F' + std::string(f[i])] = Number(f[0]);
+  });
+  for (std::string_view file : {"stopwords_zh", "stopwords_en"})
+    ForEachLexiconLine(EmbeddedLexicon(file), [&](const std::vector<std::string_view>& f) {
+      for (auto w : f) stopwords_.insert(std::string(w));
+    });
+  // The industry's aspects first, so that a term both lists (卫生) takes the
+  // industry's meaning (hygiene for food, not the general environment).
+  for (const std::string& scope : {industry, std::string("general")}) {
+    ForEachLexiconLine(EmbeddedLexicon("aspects"), [&](const std::vector<std::string_view>& f) {
+      if (f.size() < 3 || f[0] != scope) return;
+      const std::string aspect(f[1]);
+      if (std::find(aspects_.begin(), aspects_.end(), aspect) == aspects_.end()) aspects_.push_back(aspect);
+      for (size_t i = 2; i < f.size(); ++i) {
+        aspect_terms_.try_emplace(Word(f[i]), aspect);
+        remember(Word(f[i]));
+      }
+    });
+  }
+  ForEachLexiconLine(EmbeddedLexicon("ambiguous"), [&](const std::vector<std::string_view>& f) {
+    for (auto w : f) remember(std::string(w));
+  });
+  dictionary_words_.assign(dictionary.begin(), dictionary.end());
+  std::sort(dictionary_words_.begin(), dictionary_words_.end());
+}
+
+const float* Lexicon::Contextual(std::string_view target, std::string_view adjective) const {
+  std::string key;
+  key.reserve(target.size() + adjective.size() + 1);
+  key.append(target).push_back('\x1F');
+  key.append(adjective);
+  return Find(contextual_, key);
+}
+
+const Lexicon& Lexicon::Builtin(const std::string& industry) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Lexicon>> cache;
+  std::lock_guard lock(mu);
+  auto& slot = cache[industry];
+  if (!slot) slot.reset(new Lexicon(industry));
+  return *slot;
+}
+
+}  // namespace brandlens

@@ -1,0 +1,238 @@
+#include "text/normalizer.h"
+
+#include <opencc/SimpleConverter.hpp>
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <fmt/format.h>
+
+#include <bitset>
+
+#include "core/utf8.h"
+
+namespace brandlens {
+
+namespace {
+
+constexpr const char* kT2sConfig = "/usr/share/opencc/t2s.json";
+
+// Han code points that t2s changes, so texts without any skip OpenCC (which
+// runs at ~5 MB/s, slower than the rest of the pipeline together).
+constexpr UChar32 kHanFirst = 0x3400, kHanLast = 0x9FFF;
+
+bool StartsWithAt(std::string_view s, size_t i, std::string_view prefix) { return s.substr(i, prefix.size()) == prefix; }
+
+// Decodes the HTML entities that scraped exports carry.
+std::string DecodeEntities(std::string_view s) {
+  static const std::pair<std::string_view, std::string_view> kEntities[] = {
+      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&apos;", "'"}, {"&nbsp;", " "}};
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == '&') {
+      bool done = false;
+      for (const auto& [from, to] : kEntities)
+        if (StartsWithAt(s, i, from)) {
+          out.append(to);
+          i += from.size();
+          done = true;
+          break;
+        }
+      if (!done && StartsWithAt(s, i, "&#")) {
+        size_t j = i + 2;
+        uint32_t code = 0;
+        while (j < s.size() && j < i + 9 && std::isdigit(static_cast<unsigned char>(s[j]))) code = code * 10 + static_cast<uint32_t>(s[j++] - '0');
+        if (j < s.size() && s[j] == ';' && j > i + 2 && code > 0 && code <= 0x10FFFF && !(code >= 0xD800 && code <= 0xDFFF)) {
+          char buf[4];
+          int32_t len = 0;
+          UBool error = false;
+          U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(code), error);
+          if (!error) {
+            out.append(buf, static_cast<size_t>(len));
+            i = j + 1;
+            done = true;
+          }
+        }
+      }
+      if (done) continue;
+    }
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
+bool IsSpaceOrPunct(UChar32 c) { return u_isspace(c) || u_ispunct(c); }
+
+bool IsEmoji(UChar32 c) {
+  return c >= 0x80 && (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR));
+}
+// Joiners and presentation selectors that only glue emoji together.
+bool IsEmojiGlue(UChar32 c) { return c == 0x200D || c == 0xFE0F || c == 0xFE0E || (c >= 0x1F3FB && c <= 0x1F3FF); }
+
+}  // namespace
+
+struct Normalizer::Impl {
+  const icu::Normalizer2* nfkc_cf = nullptr;
+  std::unique_ptr<opencc::SimpleConverter> t2s;
+  std::bitset<kHanLast - kHanFirst + 1> traditional;  // index: code point - kHanFirst
+};
+
+Normalizer::Normalizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Normalizer::~Normalizer() = default;
+
+Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
+  auto impl = std::make_unique<Impl>();
+  UErrorCode err = U_ZERO_ERROR;
+  impl->nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(err);
+  if (U_FAILURE(err)) return Status::Internal(fmt::format("ICU NFKC_Casefold data missing: {}", u_errorName(err)));
+  try {
+    impl->t2s = std::make_unique<opencc::SimpleConverter>(kT2sConfig);
+  } catch (const std::exception& e) {
+    return Status::Internal(fmt::format("OpenCC cannot load {}: {} (install libopencc-data)", kT2sConfig, e.what()));
+  }
+  // One pass over the Han block: which characters does t2s rewrite?
+  std::string all;
+  for (UChar32 c = kHanFirst; c <= kHanLast; ++c) {
+    char buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, c);
+    all.append(buf, static_cast<size_t>(len));
+  }
+  const std::string converted = impl->t2s->Convert(all);
+  const auto* a = reinterpret_cast<const uint8_t*>(all.data());
+  const auto* b = reinterpret_cast<const uint8_t*>(converted.data());
+  int32_t i = 0, j = 0;
+  const auto na = static_cast<int32_t>(all.size()), nb = static_cast<int32_t>(converted.size());
+  while (i < na && j < nb) {
+    UChar32 ca, cb;
+    U8_NEXT(a, i, na, ca);
+    U8_NEXT(b, j, nb, cb);
+    if (ca != cb) impl->traditional.set(static_cast<size_t>(ca - kHanFirst));
+  }
+  return std::unique_ptr<Normalizer>(new Normalizer(std::move(impl)));
+}
+
+void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
+  out = NormalizedText();
+  std::string decoded = input.find('&') == std::string_view::npos ? std::string(input) : DecodeEntities(input);
+
+  // Pass 1: take out URLs, @mentions and [emoticons]; record #topics#.
+  std::string stripped;
+  stripped.reserve(decoded.size());
+  const std::string_view s = decoded;
+  for (size_t i = 0; i < s.size();) {
+    if (StartsWithAt(s, i, "http://") || StartsWithAt(s, i, "https://") || StartsWithAt(s, i, "www.")) {
+      size_t j = i;
+      while (j < s.size() && static_cast<unsigned char>(s[j]) > 0x20 && static_cast<unsigned char>(s[j]) < 0x80) ++j;
+      out.urls.emplace_back(s.substr(i, j - i));
+      stripped.push_back(' ');
+      i = j;
+      continue;
+    }
+    if (s[i] == '@' || StartsWithAt(s, i, "＠")) {
+      size_t j = i + (s[i] == '@' ? 1 : 3);
+      const size_t name_start = j;
+      // A name runs to a space, a colon or punctuation (Weibo: "//@名字: ").
+      while (j < s.size()) {
+        UChar32 c;
+        int32_t k = static_cast<int32_t>(j);
+        U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, static_cast<int32_t>(s.size()), c);
+        if (c < 0 || IsSpaceOrPunct(c) || c == 0xFF1A || IsEmoji(c)) break;
+        j = static_cast<size_t>(k);
+      }
+      if (j > name_start) {
+        out.mentions.emplace_back(s.substr(name_start, j - name_start));
+        if (!stripped.empty() && stripped.size() >= 2 && stripped.ends_with("//")) stripped.resize(stripped.size() - 2);
+        if (j < s.size() && s[j] == ':') ++j;
+        else if (StartsWithAt(s, j, "：")) j += 3;
+        stripped.push_back(' ');
+        i = j;
+        continue;
+      }
+    }
+    if (s[i] == '[') {
+      const size_t close = s.find(']', i);
+      if (close != std::string_view::npos && close - i <= 16 && close > i + 1) {
+        out.emoji.emplace_back(s.substr(i, close - i + 1));
+        stripped.push_back(' ');
+        i = close + 1;
+        continue;
+      }
+    }
+    if (s[i] == '#') {
+      const size_t close = s.find('#', i + 1);
+      if (close != std::string_view::npos && close - i <= 64 && close > i + 1 &&
+          s.substr(i + 1, close - i - 1).find_first_of(" \n") == std::string_view::npos) {
+        out.topics.emplace_back(s.substr(i + 1, close - i - 1));
+        stripped.push_back(' ');
+        stripped.append(s.substr(i + 1, close - i - 1));  // the topic's words are content
+        stripped.push_back(' ');
+        i = close + 1;
+        continue;
+      }
+    }
+    if (s[i] == '!') ++out.exclamations;
+    if (StartsWithAt(s, i, "！")) ++out.exclamations;
+    stripped.push_back(s[i++]);
+  }
+
+  // Pass 2: NFKC + case folding.
+  std::string folded;
+  {
+    icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(stripped.size()));
+    UErrorCode err = U_ZERO_ERROR;
+    impl_->nfkc_cf->normalizeUTF8(0, stripped, sink, nullptr, err);
+    if (U_FAILURE(err)) folded = stripped;
+  }
+
+  // Pass 3: emoji out (a ZWJ sequence or a flag is one emoji).
+  std::string plain;
+  plain.reserve(folded.size());
+  bool in_emoji = false;
+  ForEachCodePoint(folded, [&](size_t offset, UChar32 c) {
+    if (c < 0) return true;
+    const size_t len = static_cast<size_t>(U8_LENGTH(c));
+    if (IsEmoji(c) || (in_emoji && IsEmojiGlue(c))) {
+      if (!in_emoji) out.emoji.emplace_back();
+      out.emoji.back().append(folded, offset, len);
+      in_emoji = true;
+      return true;
+    }
+    if (in_emoji) plain.push_back(' ');
+    in_emoji = false;
+    if (!IsEmojiGlue(c)) plain.append(folded, offset, len);
+    return true;
+  });
+
+  // Pass 4: runs of 3+ identical characters collapse (Latin letters to two:
+  // goood → good; anything else to one: 好好好喝 → 好喝), and count as
+  // intensity; traditional characters are noticed for OpenCC.
+  std::string& text = out.text;
+  text.reserve(plain.size());
+  UChar32 run_char = -1;
+  size_t run_length = 0;
+  ForEachCodePoint(plain, [&](size_t offset, UChar32 c) {
+    if (c < 0) return true;
+    const size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    run_length = c == run_char ? run_length + 1 : 1;
+    run_char = c;
+    if (run_length == 3) ++out.elongations;
+    const bool latin = c < 0x80 && std::isalpha(static_cast<int>(c));
+    if (run_length >= 3 && !u_isdigit(c)) {
+      if (!latin && run_length == 3) {
+        // The run's second copy is already out: take it back.
+        if (text.size() >= len) text.erase(text.size() - len);
+      }
+      return true;
+    }
+    if (c >= kHanFirst && c <= kHanLast && impl_->traditional.test(static_cast<size_t>(c - kHanFirst)))
+      out.had_traditional = true;
+    text.append(plain, offset, len);
+    return true;
+  });
+  if (out.had_traditional) text = impl_->t2s->Convert(text);
+}
+
+}  // namespace brandlens

@@ -1,0 +1,251 @@
+#include "text/sentiment.h"
+
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+
+namespace brandlens {
+
+std::string_view LabelName(SentimentLabel label) {
+  switch (label) {
+    case SentimentLabel::kNegative: return "negative";
+    case SentimentLabel::kNeutral: return "neutral";
+    case SentimentLabel::kPositive: return "positive";
+  }
+  return "neutral";
+}
+
+namespace {
+
+// What one piece of a token means to the scorer. A token the lexicon does
+// not know may still split into a modifier and a sentiment word (很好 → 很 +
+// 好, 也不 → 也 + 不): ICU keeps such pairs together.
+struct Unit {
+  enum Kind : uint8_t { kOther, kNegator, kDegree, kPolarity, kMarker, kTarget } kind = kOther;
+  size_t token = 0;
+  std::string_view word;
+  float value = 0;           // polarity or degree multiplier
+  bool weak = false;         // weak negator
+  const ClauseMarker* marker = nullptr;
+  bool also_polarity = false;  // a degree word that is a sentiment word alone (好)
+  float polarity = 0;
+};
+
+bool IsClauseEnd(std::string_view p) {
+  static constexpr std::string_view kEnds[] = {",", "。", ".", "!", "?", ";", "~", "…", "、", ":", "\n", "～", "——", "...", "·"};
+  for (auto e : kEnds)
+    if (p == e) return true;
+  return false;
+}
+bool IsSentenceEnd(std::string_view p) {
+  return p == "。" || p == "!" || p == "?" || p == "." || p == "\n" || p == "..." || p == "…";
+}
+bool IsQuote(std::string_view p) { return p == "\"" || p == "“" || p == "”" || p == "'" || p == "「" || p == "」" || p == "‘" || p == "’"; }
+
+class UnitReader {
+ public:
+  explicit UnitReader(const Lexicon& lex) : lex_(lex) {}
+
+  // Appends the units of one word token.
+  void Read(std::string_view word, size_t token, std::vector<Unit>& out) const {
+    if (Classify(word, token, out)) return;
+    // Try modifier + rest, where rest is itself a known word or another
+    // modifier + word (很不好 → 很 + 不好, 不太好 → 不太 + 好).
+    const auto* p = reinterpret_cast<const uint8_t*>(word.data());
+    const auto n = static_cast<int32_t>(word.size());
+    for (int32_t k = 0;;) {
+      U8_FWD_1(p, k, n);
+      if (k >= n) break;
+      const std::string_view head = word.substr(0, static_cast<size_t>(k)), tail = word.substr(static_cast<size_t>(k));
+      if (!lex_.Negator(head) && !lex_.Degree(head)) continue;
+      const size_t before = out.size();
+      Classify(head, token, out);
+      if (Classify(tail, token, out)) return;
+      out.resize(before);
+    }
+    out.push_back({Unit::kOther, token, word});
+  }
+
+ private:
+  bool Classify(std::string_view word, size_t token, std::vector<Unit>& out) const {
+    if (const NegatorScope* neg = lex_.Negator(word)) {
+      Unit u{Unit::kNegator, token, word};
+      u.weak = *neg == NegatorScope::kWeak;
+      out.push_back(u);
+      return true;
+    }
+    const float* polarity = lex_.Polarity(word);
+    if (const float* degree = lex_.Degree(word)) {
+      Unit u{Unit::kDegree, token, word, *degree};
+      if (polarity) u.also_polarity = true, u.polarity = *polarity;
+      out.push_back(u);
+      return true;
+    }
+    if (polarity) {
+      out.push_back({Unit::kPolarity, token, word, *polarity});
+      return true;
+    }
+    if (const ClauseMarker* m = lex_.Marker(word)) {
+      Unit u{Unit::kMarker, token, word};
+      u.marker = m;
+      out.push_back(u);
+      return true;
+    }
+    if (lex_.IsContextTarget(word)) {
+      out.push_back({Unit::kTarget, token, word});
+      return true;
+    }
+    return false;
+  }
+
+  const Lexicon& lex_;
+};
+
+}  // namespace
+
+void LexiconSentiment::Score(const std::vector<Token>& tokens, const NormalizedText& text, SentimentResult& out) const {
+  out = SentimentResult();
+  const UnitReader reader(lexicon_);
+
+  // Split into clauses at punctuation and before contrast markers.
+  size_t sentence = 0, begin = 0;
+  auto close = [&](size_t end, bool sentence_end) {
+    if (end > begin) out.clauses.push_back({begin, end, sentence});
+    begin = end;
+    if (sentence_end) ++sentence;
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind == TokenKind::kPunct) {
+      if (IsClauseEnd(tokens[i].text)) {
+        close(i, IsSentenceEnd(tokens[i].text));
+        begin = i + 1;
+      }
+      continue;
+    }
+    const ClauseMarker* m = lexicon_.Marker(tokens[i].text);
+    if (m && m->role == ClauseRole::kContrast && i > begin) close(i, false);
+  }
+  close(tokens.size(), true);
+
+  std::vector<Unit> units;
+  for (Clause& clause : out.clauses) {
+    units.clear();
+    for (size_t t = clause.begin; t < clause.end; ++t)
+      if (tokens[t].kind == TokenKind::kWord) reader.Read(tokens[t].text, t, units);
+
+    int negations = 0;
+    bool weak = false, degree_then_negation = false;
+    float degree = 1;
+    int gap = 0;  // words since the last modifier: negation reaches two words
+    size_t modifiers_from = SIZE_MAX;  // token of the first pending modifier
+    std::string_view target;
+    bool rhetorical = false;
+    auto reset = [&] {
+      modifiers_from = SIZE_MAX;
+      negations = 0;
+      weak = degree_then_negation = false;
+      degree = 1;
+      gap = 0;
+    };
+    for (size_t u = 0; u < units.size(); ++u) {
+      const Unit& unit = units[u];
+      float polarity = 0;
+      bool has_polarity = false;
+      switch (unit.kind) {
+        case Unit::kNegator:
+          modifiers_from = std::min(modifiers_from, unit.token);
+          ++negations;
+          weak = weak || unit.weak;
+          if (degree != 1) degree_then_negation = true;
+          gap = 0;
+          continue;
+        case Unit::kDegree: {
+          // 好 / 可 before a sentiment word intensify it; alone they praise.
+          const bool next_is_sentiment =
+              u + 1 < units.size() && (units[u + 1].kind == Unit::kPolarity || units[u + 1].kind == Unit::kDegree ||
+                                       (!target.empty() && lexicon_.Contextual(target, units[u + 1].word)));
+          if (unit.also_polarity && !next_is_sentiment) {
+            polarity = unit.polarity;
+            has_polarity = true;
+            break;
+          }
+          if (negations > 0) weak = true;  // 不很好, 不是很满意
+          modifiers_from = std::min(modifiers_from, unit.token);
+          degree *= unit.value;
+          gap = 0;
+          continue;
+        }
+        case Unit::kMarker:
+          if (unit.marker->role == ClauseRole::kRhetorical) {
+            rhetorical = true;
+          } else {
+            clause.weight *= unit.marker->weight;
+            if (unit.marker->role == ClauseRole::kContrast)
+              for (Clause& earlier : out.clauses)
+                if (&earlier < &clause && earlier.sentence == clause.sentence) earlier.weight /= unit.marker->weight;
+          }
+          continue;
+        case Unit::kTarget:
+          target = unit.word;
+          if (const float* p = lexicon_.Polarity(unit.word)) polarity = *p, has_polarity = true;
+          break;
+        case Unit::kPolarity:
+          polarity = unit.value;
+          has_polarity = true;
+          break;
+        case Unit::kOther:
+          break;
+      }
+      if (!target.empty() && unit.kind != Unit::kTarget) {
+        if (const float* c = lexicon_.Contextual(target, unit.word)) polarity = *c, has_polarity = true;
+      }
+      if (!has_polarity) {
+        if (++gap > 2) reset();
+        continue;
+      }
+      float weight = polarity * degree;
+      if (negations % 2 == 1) {
+        if (weak) {
+          weight = -weight * 0.5f;
+        } else if (degree_then_negation) {
+          weight = -polarity * degree;  // 很不好: the degree intensifies the negated word
+        } else {
+          weight = polarity > 0 ? -weight : -weight * 0.6f;  // 不差 is only mildly good
+        }
+      }
+      // A praise word in quotes is usually sarcasm: 真是太“良心”了.
+      const size_t t = unit.token;
+      if (weight > 0 && t > clause.begin && t + 1 < clause.end && IsQuote(tokens[t - 1].text) &&
+          IsQuote(tokens[t + 1].text))
+        weight = -1.2f * weight;
+      out.opinions.push_back({std::min(modifiers_from, t), t, unit.word, weight});
+      clause.score += weight;
+      reset();
+    }
+    // Questions: rhetorical ones turn around, plain ones assert little.
+    const bool question = clause.end < tokens.size() && (tokens[clause.end].text == "?");
+    if (rhetorical && (question || clause.score > 0)) {
+      clause.score = -std::abs(clause.score) - 0.5f;
+    } else if (question) {
+      clause.weight *= 0.3f;
+    }
+  }
+
+  float raw = 0;
+  for (const Clause& c : out.clauses) raw += c.score * c.weight;
+  float emoji = 0;
+  for (const auto& e : text.emoji) {
+    if (const float* w = lexicon_.Emoji(e)) emoji += *w * 0.5f;
+  }
+  raw += std::clamp(emoji, -1.5f, 1.5f);
+  raw *= 1.0f + 0.1f * static_cast<float>(std::min(3, text.exclamations + text.elongations));
+  out.raw = raw;
+  out.score = std::tanh(raw / 2.0f);
+  out.label = out.score > kNeutralBand    ? SentimentLabel::kPositive
+              : out.score < -kNeutralBand ? SentimentLabel::kNegative
+                                          : SentimentLabel::kNeutral;
+}
+
+}  // namespace brandlens
