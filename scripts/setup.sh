@@ -7,13 +7,19 @@ set -euo pipefail
 # Build and runtime libraries (see ../shared/DEPENDENCIES.md for notes on each).
 packages=(
   build-essential cmake pkg-config
-  libicu-dev libsqlite3-dev libopencc-dev libopencc-data
+  libicu-dev libsqlite3-dev libopencc-dev libopencc-data libfasttext-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libtoml11-dev
   libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # Baseline for the import benchmark: sqlite3's own CSV `.import`.
   sqlite3
 )
+
+# `setup.sh bench` adds the tools brandlens is compared with (benchmarks
+# only, never a runtime dependency).
+if [ "${1:-}" = "bench" ]; then
+  packages+=(python3 python3-jieba python3-sklearn fasttext)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

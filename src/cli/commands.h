@@ -5,10 +5,20 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+#include <vector>
 
 #include "core/status.h"
 
 namespace brandlens {
+
+// A labelled CSV read into memory (eval and train).
+struct LabelledTexts {
+  std::vector<std::string> texts, labels;
+  int64_t malformed_rows = 0;
+};
+Result<LabelledTexts> ReadLabelledTexts(const std::string& path, const std::string& text_column,
+                                        const std::string& label_column, const std::string& encoding);
 
 // Sets up a subcommand; the returned action runs when it was chosen.
 using CommandAction = std::function<Status()>;
@@ -18,5 +28,7 @@ CommandAction AddInitCommand(CLI::App& app);
 CommandAction AddStatusCommand(CLI::App& app);
 CommandAction AddDemoCommand(CLI::App& app);
 CommandAction AddEvalCommand(CLI::App& app);
+CommandAction AddAnalyzeCommand(CLI::App& app);
+CommandAction AddSentimentCommand(CLI::App& app);
 
 }  // namespace brandlens

@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   add(brandlens::AddStatusCommand);
   add(brandlens::AddDemoCommand);
   add(brandlens::AddEvalCommand);
+  add(brandlens::AddAnalyzeCommand);
+  add(brandlens::AddSentimentCommand);
 
   CLI11_PARSE(app, argc, argv);
   spdlog::set_pattern("%^%l%$: %v");

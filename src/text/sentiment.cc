@@ -19,6 +19,8 @@ std::string_view LabelName(SentimentLabel label) {
 
 namespace {
 
+constexpr float kVerdictWeight = 1.5f;
+
 // What one piece of a token means to the scorer. A token the lexicon does
 // not know may still split into a modifier and a sentiment word (很好 → 很 +
 // 好, 也不 → 也 + 不): ICU keeps such pairs together.
@@ -44,6 +46,22 @@ bool IsSentenceEnd(std::string_view p) {
 }
 bool IsQuote(std::string_view p) { return p == "\"" || p == "“" || p == "”" || p == "'" || p == "「" || p == "」" || p == "‘" || p == "’"; }
 
+// One-character function words ICU glues to what follows (也可以, 都不错).
+bool IsFunctionWord(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"也", "都", "还", "就", "又", "但", "却", "才", "再", "更"};
+  for (auto f : kWords)
+    if (w == f) return true;
+  return false;
+}
+
+// Words after an adjective that make it "a bit": 小了点, 贵了一些.
+bool IsDiminisher(std::string_view w) {
+  static constexpr std::string_view kWords[] = {"点", "一点", "了点", "了一点", "些", "一些", "了些", "了一些", "点儿", "一点儿"};
+  for (auto d : kWords)
+    if (w == d) return true;
+  return false;
+}
+
 class UnitReader {
  public:
   explicit UnitReader(const Lexicon& lex) : lex_(lex) {}
@@ -59,11 +77,20 @@ class UnitReader {
       U8_FWD_1(p, k, n);
       if (k >= n) break;
       const std::string_view head = word.substr(0, static_cast<size_t>(k)), tail = word.substr(static_cast<size_t>(k));
-      if (!lex_.Negator(head) && !lex_.Degree(head)) continue;
+      if (!lex_.Negator(head) && !lex_.Degree(head) && !IsFunctionWord(head)) continue;
       const size_t before = out.size();
       Classify(head, token, out);
       if (Classify(tail, token, out)) return;
       out.resize(before);
+    }
+    // A trailing particle: 脏的, 贵了, 好啊.
+    for (std::string_view particle : {"的", "了", "啦", "啊", "呢", "吧", "呀", "哦"}) {
+      if (word.size() > particle.size() && word.ends_with(particle)) {
+        const size_t before = out.size();
+        Read(word.substr(0, word.size() - particle.size()), token, out);
+        if (out.size() > before && out.back().kind != Unit::kOther) return;
+        out.resize(before);
+      }
     }
     out.push_back({Unit::kOther, token, word});
   }
@@ -201,7 +228,7 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const NormalizedT
       if (!target.empty() && unit.kind != Unit::kTarget) {
         if (const float* c = lexicon_.Contextual(target, unit.word)) polarity = *c, has_polarity = true;
       }
-      if (!has_polarity) {
+      if (!has_polarity || polarity == 0) {  // zero-weight entries only shield their parts
         if (++gap > 2) reset();
         continue;
       }
@@ -217,6 +244,8 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const NormalizedT
       }
       // A praise word in quotes is usually sarcasm: 真是太“良心”了.
       const size_t t = unit.token;
+      for (size_t k = t + 1; k < clause.end && k <= t + 2; ++k)
+        if (IsDiminisher(tokens[k].text)) weight *= 0.5f;
       if (weight > 0 && t > clause.begin && t + 1 < clause.end && IsQuote(tokens[t - 1].text) &&
           IsQuote(tokens[t + 1].text))
         weight = -1.2f * weight;
@@ -233,6 +262,13 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const NormalizedT
     }
   }
 
+  // Discourse: with several sentences, the opening and closing ones carry
+  // the verdict; the middle lists particulars.
+  if (sentence > 2) {
+    const size_t last = out.clauses.back().sentence;
+    for (Clause& c : out.clauses)
+      if (c.sentence == 0 || c.sentence == last) c.weight *= kVerdictWeight;
+  }
   float raw = 0;
   for (const Clause& c : out.clauses) raw += c.score * c.weight;
   float emoji = 0;

@@ -1,0 +1,49 @@
+// Sentiment from the lexicon alone, or combined with a fastText classifier
+// trained on labelled data (`brandlens sentiment train`) or self-trained on
+// an unlabelled corpus: the lexicon labels the corpus's confident part, a
+// classifier learns the domain's vocabulary from it, and the two are
+// combined — better than the lexicon on that domain with no human label.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "text/analyzer.h"
+#include "text/fasttext_classifier.h"
+
+namespace brandlens {
+
+struct SentimentPrediction {
+  SentimentLabel label;
+  float score;  // [-1, 1]
+};
+
+// The classifier's input for a text: its tokens, space-separated.
+std::string ModelDocument(const Analysis& analysis);
+
+class SentimentModel {
+ public:
+  // Lexicon only when `classifier` is null.
+  SentimentModel(const TextAnalyzer& analyzer, std::unique_ptr<FastTextClassifier> classifier);
+
+  // Trains on labelled texts. Labels: 0/1, pos/neu/neg words or 1–5 stars.
+  static Result<std::unique_ptr<FastTextClassifier>> TrainSupervised(const TextAnalyzer& analyzer,
+                                                                     const std::vector<std::string>& texts,
+                                                                     const std::vector<std::string>& labels);
+  // Trains on the lexicon's confident verdicts over `texts`. Needs enough
+  // confident texts of both polarities (else NotFound: stay with the lexicon).
+  static Result<std::unique_ptr<FastTextClassifier>> SelfTrain(const TextAnalyzer& analyzer,
+                                                               const std::vector<std::string>& texts);
+
+  // The prediction for an analysed text.
+  SentimentPrediction Predict(const Analysis& analysis) const;
+  bool has_classifier() const { return classifier_ != nullptr; }
+
+ private:
+  const TextAnalyzer& analyzer_;
+  std::unique_ptr<FastTextClassifier> classifier_;
+};
+
+}  // namespace brandlens
