@@ -38,6 +38,7 @@ CommandAction AddEvalCommand(CLI::App& app) {
 
     const auto start = std::chrono::steady_clock::now();
     std::unique_ptr<FastTextClassifier> classifier;
+    auto features = SentimentModel::Features::kTokensAndLexicon;
     std::string model_name = "lexicon";
     if (!args->model.empty()) {
       auto loaded = FastTextClassifier::Load(args->model);
@@ -48,12 +49,13 @@ CommandAction AddEvalCommand(CLI::App& app) {
       auto trained = SentimentModel::SelfTrain(**analyzer, data->texts);
       if (trained.ok()) {
         classifier = std::move(trained.value());
+        features = SentimentModel::Features::kTokensOnly;
         model_name = "lexicon+self-trained";
       } else {
         fmt::print(stderr, "self-training skipped: {}\n", trained.status().message());
       }
     }
-    const SentimentModel model(**analyzer, std::move(classifier));
+    const SentimentModel model(std::move(classifier), features);
 
     Evaluation evaluation(scheme);
     int64_t unreadable_labels = 0, invalid_text = 0;

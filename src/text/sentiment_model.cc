@@ -24,7 +24,7 @@ SentimentLabel LabelOf(float score) {
 
 }  // namespace
 
-std::string ModelDocument(const Analysis& analysis) {
+std::string ModelDocument(const Analysis& analysis, bool lexicon_features) {
   std::string doc;
   for (const Token& t : analysis.tokens) {
     if (t.kind == TokenKind::kPunct && t.text != "!" && t.text != "?") continue;
@@ -34,12 +34,13 @@ std::string ModelDocument(const Analysis& analysis) {
   for (const auto& e : analysis.normalized.emoji) doc.append(" ").append(e);
   // The lexicon's reading, as features the classifier can weigh: each
   // opinion's polarity after negation (不好 reads as a negative, not as 好).
-  for (const Opinion& o : analysis.sentiment.opinions) doc.append(o.weight > 0 ? " __pos__" : " __neg__");
+  if (lexicon_features)
+    for (const Opinion& o : analysis.sentiment.opinions) doc.append(o.weight > 0 ? " __pos__" : " __neg__");
   return doc;
 }
 
-SentimentModel::SentimentModel(const TextAnalyzer& analyzer, std::unique_ptr<FastTextClassifier> classifier)
-    : analyzer_(analyzer), classifier_(std::move(classifier)) {}
+SentimentModel::SentimentModel(std::unique_ptr<FastTextClassifier> classifier, Features features)
+    : classifier_(std::move(classifier)), features_(features) {}
 
 Result<std::unique_ptr<FastTextClassifier>> SentimentModel::TrainSupervised(const TextAnalyzer& analyzer,
                                                                             const std::vector<std::string>& texts,
@@ -50,7 +51,7 @@ Result<std::unique_ptr<FastTextClassifier>> SentimentModel::TrainSupervised(cons
   for (size_t i = 0; i < texts.size(); ++i) {
     const auto label = MapLabel(labels[i], scheme);
     if (!label || !analyzer.Analyze(texts[i], analysis).ok()) continue;
-    docs.push_back(ModelDocument(analysis));
+    docs.push_back(ModelDocument(analysis, /*lexicon_features=*/true));
     classes.push_back(*label);
   }
   return FastTextClassifier::Train(docs, classes, {});
@@ -63,7 +64,7 @@ Result<std::unique_ptr<FastTextClassifier>> SentimentModel::SelfTrain(const Text
   Analysis analysis;
   for (const auto& text : texts) {
     if (!analyzer.Analyze(text, analysis).ok() || std::abs(analysis.score) < kConfident) continue;
-    docs.push_back(ModelDocument(analysis));
+    docs.push_back(ModelDocument(analysis, /*lexicon_features=*/false));
     classes.push_back(analysis.score > 0 ? "1" : "0");
     ++(analysis.score > 0 ? positives : negatives);
   }
@@ -75,7 +76,7 @@ Result<std::unique_ptr<FastTextClassifier>> SentimentModel::SelfTrain(const Text
 SentimentPrediction SentimentModel::Predict(const Analysis& analysis) const {
   if (!classifier_) return {analysis.label, analysis.score};
   float p_pos = 0, p_neg = 0, p_neu = 0;
-  for (const auto& [label, p] : classifier_->Predict(ModelDocument(analysis))) {
+  for (const auto& [label, p] : classifier_->Predict(ModelDocument(analysis, features_ == Features::kTokensAndLexicon))) {
     if (label == "1" || label == "positive") p_pos = p;
     if (label == "0" || label == "negative") p_neg = p;
     if (label == "neutral") p_neu = p;

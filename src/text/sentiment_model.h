@@ -20,13 +20,18 @@ struct SentimentPrediction {
   float score;  // [-1, 1]
 };
 
-// The classifier's input for a text: its tokens, space-separated.
-std::string ModelDocument(const Analysis& analysis);
+// The classifier's input for a text: its tokens, space-separated, and with
+// `lexicon_features` the lexicon's reading of each opinion (__pos__ / __neg__).
+std::string ModelDocument(const Analysis& analysis, bool lexicon_features);
 
 class SentimentModel {
  public:
-  // Lexicon only when `classifier` is null.
-  SentimentModel(const TextAnalyzer& analyzer, std::unique_ptr<FastTextClassifier> classifier);
+  // Lexicon only when `classifier` is null. Supervised models (trained by
+  // TrainSupervised, saved and loaded) read lexicon features; self-trained
+  // ones do not, since those would only echo their training labels.
+  enum class Features { kTokensAndLexicon, kTokensOnly };
+  explicit SentimentModel(std::unique_ptr<FastTextClassifier> classifier,
+                          Features features = Features::kTokensAndLexicon);
 
   // Trains on labelled texts. Labels: 0/1, pos/neu/neg words or 1–5 stars.
   static Result<std::unique_ptr<FastTextClassifier>> TrainSupervised(const TextAnalyzer& analyzer,
@@ -42,8 +47,8 @@ class SentimentModel {
   bool has_classifier() const { return classifier_ != nullptr; }
 
  private:
-  const TextAnalyzer& analyzer_;
   std::unique_ptr<FastTextClassifier> classifier_;
+  Features features_;
 };
 
 }  // namespace brandlens
