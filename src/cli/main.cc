@@ -1,5 +1,6 @@
 // brandlens: the command-line front end. Parsing and printing only; the work
 // happens in the library.
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
@@ -28,6 +29,8 @@ int main(int argc, char** argv) {
   add(brandlens::AddSentimentCommand);
 
   CLI11_PARSE(app, argc, argv);
+  // Logs go to stderr: stdout carries results (JSON Lines, reports).
+  spdlog::set_default_logger(spdlog::stderr_color_mt("brandlens"));
   spdlog::set_pattern("%^%l%$: %v");
   spdlog::set_level(verbose ? spdlog::level::debug : spdlog::level::info);
 

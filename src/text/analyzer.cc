@@ -11,6 +11,10 @@ namespace brandlens {
 
 namespace {
 
+// Comparative verbs: "A吊打B" (the first brand wins), "A不如B" (the second does).
+constexpr std::string_view kAWins[] = {"吊打", "完胜", "秒杀", "碾压", "胜过", "强于", "优于", "好过", "赢过", "甩开"};
+constexpr std::string_view kBWins[] = {"不如", "比不上", "不及", "逊于", "输给", "差于", "被吊打", "被碾压"};
+
 // Byte offsets of a token in the normalized text it views.
 size_t TokenBegin(const Analysis& a, size_t token) {
   return static_cast<size_t>(a.tokens[token].text.data() - a.normalized.text.data());
@@ -31,6 +35,8 @@ TextAnalyzer::TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> n
       segmenter_(lexicon_.DictionaryWords()),
       sentiment_(lexicon_),
       brands_(options.brands) {
+  for (auto w : kAWins) segmenter_.AddWord(w);
+  for (auto w : kBWins) segmenter_.AddWord(w);
   NormalizedText n;
   for (size_t b = 0; b < brands_.size(); ++b) {
     std::vector<std::string> names = brands_[b].aliases;
@@ -100,8 +106,6 @@ void TextAnalyzer::FindBrands(Analysis& out) const {
     // A比B好 / A不如B / A吊打B: who wins is read from the words between and after.
     const auto [ta, a] = in_clause[0];
     const auto [tb, b] = in_clause[1];
-    static constexpr std::string_view kAWins[] = {"吊打", "完胜", "秒杀", "碾压", "胜过", "强于", "优于", "好过", "赢"};
-    static constexpr std::string_view kBWins[] = {"不如", "比不上", "不及", "逊于", "输给", "差于"};
     int verdict = 0;  // +1: A wins, -1: B wins
     for (size_t t = ta + 1; t < tb; ++t) {
       for (auto w : kAWins) verdict = out.tokens[t].text == w ? 1 : verdict;

@@ -85,7 +85,10 @@ Lexicon::Lexicon(const std::string& industry) {
     const std::string target(f[1]);
     context_targets_.insert(target);
     remember(target);
-    for (size_t i = 2; i < f.size(); ++i) contextual_[target + '\x1F' + std::string(f[i])] = Number(f[0]);
+    for (size_t i = 2; i < f.size(); ++i) {
+      contextual_[target + '\x1F' + std::string(f[i])] = Number(f[0]);
+      context_adjectives_.insert(std::string(f[i]));
+    }
   });
   for (std::string_view file : {"stopwords_zh", "stopwords_en"})
     ForEachLexiconLine(EmbeddedLexicon(file), [&](const std::vector<std::string_view>& f) {

@@ -41,6 +41,7 @@ class Lexicon {
   // Polarity of `adjective` when it describes `target` (价格 + 高 → −1).
   const float* Contextual(std::string_view target, std::string_view adjective) const;
   bool IsContextTarget(std::string_view word) const { return context_targets_.contains(AbslView(word)); }
+  bool IsContextAdjective(std::string_view word) const { return context_adjectives_.contains(AbslView(word)); }
   const std::string* AspectOf(std::string_view term) const { return Find(aspect_terms_, term); }
   bool IsStopWord(std::string_view word) const { return stopwords_.contains(AbslView(word)); }
 
@@ -61,7 +62,7 @@ class Lexicon {
   absl::flat_hash_map<std::string, NegatorScope> negators_;
   absl::flat_hash_map<std::string, ClauseMarker> markers_;
   absl::flat_hash_map<std::string, float> contextual_;  // "target\x1Fadjective"
-  absl::flat_hash_set<std::string> context_targets_, stopwords_;
+  absl::flat_hash_set<std::string> context_targets_, context_adjectives_, stopwords_;
   absl::flat_hash_map<std::string, std::string> aspect_terms_;
   std::vector<std::string> aspects_;
   std::vector<std::string> dictionary_words_;

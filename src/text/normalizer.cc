@@ -178,42 +178,45 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
     stripped.push_back(s[i++]);
   }
 
-  // Pass 2: NFKC + case folding.
-  std::string folded;
-  {
-    icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(stripped.size()));
-    UErrorCode err = U_ZERO_ERROR;
-    impl_->nfkc_cf->normalizeUTF8(0, stripped, sink, nullptr, err);
-    if (U_FAILURE(err)) folded = stripped;
-  }
-
-  // Pass 3: emoji out (a ZWJ sequence or a flag is one emoji).
+  // Pass 2: emoji out (before NFKC_Casefold, which drops zero-width joiners).
   std::string plain;
-  plain.reserve(folded.size());
-  bool in_emoji = false;
-  ForEachCodePoint(folded, [&](size_t offset, UChar32 c) {
+  plain.reserve(stripped.size());
+  bool in_emoji = false, joined = false;
+  ForEachCodePoint(stripped, [&](size_t offset, UChar32 c) {
     if (c < 0) return true;
     const size_t len = static_cast<size_t>(U8_LENGTH(c));
     if (IsEmoji(c) || (in_emoji && IsEmojiGlue(c))) {
-      if (!in_emoji) out.emoji.emplace_back();
-      out.emoji.back().append(folded, offset, len);
+      // A pictograph starts a new emoji unless a zero-width joiner binds it
+      // to the previous one (👨‍👩‍👧 is one emoji, 😡😡 two).
+      if (!in_emoji || (IsEmoji(c) && !joined)) out.emoji.emplace_back();
+      out.emoji.back().append(stripped, offset, len);
+      joined = c == 0x200D;
       in_emoji = true;
       return true;
     }
     if (in_emoji) plain.push_back(' ');
     in_emoji = false;
-    if (!IsEmojiGlue(c)) plain.append(folded, offset, len);
+    if (!IsEmojiGlue(c)) plain.append(stripped, offset, len);
     return true;
   });
+
+  // Pass 3: NFKC + case folding.
+  std::string folded;
+  {
+    icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(plain.size()));
+    UErrorCode err = U_ZERO_ERROR;
+    impl_->nfkc_cf->normalizeUTF8(0, plain, sink, nullptr, err);
+    if (U_FAILURE(err)) folded = plain;
+  }
 
   // Pass 4: runs of 3+ identical characters collapse (Latin letters to two:
   // goood → good; anything else to one: 好好好喝 → 好喝), and count as
   // intensity; traditional characters are noticed for OpenCC.
   std::string& text = out.text;
-  text.reserve(plain.size());
+  text.reserve(folded.size());
   UChar32 run_char = -1;
   size_t run_length = 0;
-  ForEachCodePoint(plain, [&](size_t offset, UChar32 c) {
+  ForEachCodePoint(folded, [&](size_t offset, UChar32 c) {
     if (c < 0) return true;
     const size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     run_length = c == run_char ? run_length + 1 : 1;
@@ -229,7 +232,7 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
     }
     if (c >= kHanFirst && c <= kHanLast && impl_->traditional.test(static_cast<size_t>(c - kHanFirst)))
       out.had_traditional = true;
-    text.append(plain, offset, len);
+    text.append(folded, offset, len);
     return true;
   });
   if (out.had_traditional) text = impl_->t2s->Convert(text);

@@ -25,7 +25,8 @@ constexpr float kVerdictWeight = 1.5f;
 // not know may still split into a modifier and a sentiment word (很好 → 很 +
 // 好, 也不 → 也 + 不): ICU keeps such pairs together.
 struct Unit {
-  enum Kind : uint8_t { kOther, kNegator, kDegree, kPolarity, kMarker, kTarget } kind = kOther;
+  // kAdjective: a word whose polarity depends on its target (高, 大).
+  enum Kind : uint8_t { kOther, kNegator, kDegree, kPolarity, kMarker, kTarget, kAdjective } kind = kOther;
   size_t token = 0;
   std::string_view word;
   float value = 0;           // polarity or degree multiplier
@@ -110,7 +111,7 @@ class UnitReader {
       out.push_back(u);
       return true;
     }
-    if (polarity) {
+    if (polarity && (*polarity != 0 || !lex_.IsContextTarget(word))) {
       out.push_back({Unit::kPolarity, token, word, *polarity});
       return true;
     }
@@ -122,6 +123,10 @@ class UnitReader {
     }
     if (lex_.IsContextTarget(word)) {
       out.push_back({Unit::kTarget, token, word});
+      return true;
+    }
+    if (lex_.IsContextAdjective(word)) {
+      out.push_back({Unit::kAdjective, token, word});
       return true;
     }
     return false;
@@ -223,6 +228,7 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const NormalizedT
           has_polarity = true;
           break;
         case Unit::kOther:
+        case Unit::kAdjective:
           break;
       }
       if (!target.empty() && unit.kind != Unit::kTarget) {

@@ -1,0 +1,42 @@
+#include "text/evaluation.h"
+
+#include <gtest/gtest.h>
+
+namespace brandlens {
+namespace {
+
+TEST(EvaluationTest, LabelSchemes) {
+  EXPECT_EQ(DetectScheme({"0", "1", " 1"}), LabelScheme::kBinary);
+  EXPECT_EQ(DetectScheme({"1", "5", "3"}), LabelScheme::kThreeClass);
+  EXPECT_EQ(MapLabel("5", LabelScheme::kThreeClass), "positive");
+  EXPECT_EQ(MapLabel("3", LabelScheme::kThreeClass), "neutral");
+  EXPECT_EQ(MapLabel("2", LabelScheme::kThreeClass), "negative");
+  EXPECT_EQ(MapLabel("NEG", LabelScheme::kThreeClass), "negative");
+  EXPECT_EQ(MapLabel("差评", LabelScheme::kThreeClass), "negative");
+  EXPECT_FALSE(MapLabel("7", LabelScheme::kThreeClass).has_value());
+  EXPECT_FALSE(MapLabel("maybe", LabelScheme::kBinary).has_value());
+}
+
+TEST(EvaluationTest, BinaryNeutralFollowsTheScoreSign) {
+  EXPECT_EQ(PredictedClass(SentimentLabel::kNeutral, -0.05f, LabelScheme::kBinary), "0");
+  EXPECT_EQ(PredictedClass(SentimentLabel::kNeutral, 0.05f, LabelScheme::kBinary), "1");
+  EXPECT_EQ(PredictedClass(SentimentLabel::kNeutral, 0.0f, LabelScheme::kBinary), "1");
+  EXPECT_EQ(PredictedClass(SentimentLabel::kNeutral, 0.0f, LabelScheme::kThreeClass), "neutral");
+}
+
+TEST(EvaluationTest, MetricsMatchAHandComputation) {
+  Evaluation e(LabelScheme::kBinary);
+  // truth 1: predicted 1,1,1,0 ; truth 0: predicted 0,1
+  for (auto [t, p] : {std::pair{"1", "1"}, {"1", "1"}, {"1", "1"}, {"1", "0"}, {"0", "0"}, {"0", "1"}}) e.Add(t, p);
+  const auto j = e.ToJson();
+  EXPECT_EQ(j["n"], 6);
+  EXPECT_DOUBLE_EQ(j["accuracy"].get<double>(), 4.0 / 6);
+  EXPECT_DOUBLE_EQ(j["classes"]["1"]["precision"].get<double>(), 0.75);
+  EXPECT_DOUBLE_EQ(j["classes"]["1"]["recall"].get<double>(), 0.75);
+  EXPECT_DOUBLE_EQ(j["classes"]["0"]["precision"].get<double>(), 0.5);
+  EXPECT_DOUBLE_EQ(j["macro_f1"].get<double>(), (0.75 + 0.5) / 2);
+  EXPECT_EQ(j["confusion_matrix"], nlohmann::json({{1, 1}, {1, 3}}));
+}
+
+}  // namespace
+}  // namespace brandlens

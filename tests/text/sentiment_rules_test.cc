@@ -1,0 +1,131 @@
+// Each linguistic rule of the zero-shot sentiment, with Chinese and English
+// examples, through the whole pipeline (normalize → segment → score).
+#include <gtest/gtest.h>
+
+#include "text/analyzer.h"
+
+namespace brandlens {
+namespace {
+
+class SentimentRulesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { analyzer_ = std::move(TextAnalyzer::Create({"general", {}}).value()); }
+  static float Score(std::string_view text) {
+    Analysis a;
+    EXPECT_TRUE(analyzer_->Analyze(text, a).ok());
+    return a.score;
+  }
+  static SentimentLabel Label(std::string_view text) {
+    Analysis a;
+    EXPECT_TRUE(analyzer_->Analyze(text, a).ok());
+    return a.label;
+  }
+  static inline std::unique_ptr<TextAnalyzer> analyzer_;
+};
+
+constexpr auto kPos = SentimentLabel::kPositive;
+constexpr auto kNeg = SentimentLabel::kNegative;
+constexpr auto kNeu = SentimentLabel::kNeutral;
+
+TEST_F(SentimentRulesTest, PolarityWords) {
+  EXPECT_EQ(Label("这家店的奶茶很好喝"), kPos);
+  EXPECT_EQ(Label("服务态度太差了"), kNeg);
+  EXPECT_EQ(Label("The staff were friendly and the room was clean"), kPos);
+  EXPECT_EQ(Label("terrible service, dirty room"), kNeg);
+  EXPECT_EQ(Label("今天去了门店"), kNeu);
+}
+
+TEST_F(SentimentRulesTest, NegationFlipsWithinItsScope) {
+  EXPECT_EQ(Label("一点都不好喝"), kNeg);
+  EXPECT_EQ(Label("不难吃"), kPos);
+  EXPECT_EQ(Label("没有任何问题"), kPos);
+  EXPECT_EQ(Label("not good at all"), kNeg);
+  EXPECT_EQ(Label("价格不贵"), kPos);
+  // 不差 is only mildly good: weaker than 好.
+  EXPECT_LT(Score("不差"), Score("好"));
+}
+
+TEST_F(SentimentRulesTest, WeakNegationAndDegree) {
+  const float weak = Score("不太好"), plain = Score("不好"), strong = Score("很不好");
+  EXPECT_LT(weak, 0);
+  EXPECT_LT(plain, weak);
+  EXPECT_LT(strong, plain);
+  EXPECT_GT(Score("非常好"), Score("好"));
+  EXPECT_GT(Score("好"), Score("有点好"));
+  EXPECT_GT(Score("very good"), Score("good"));
+}
+
+TEST_F(SentimentRulesTest, ContrastShiftsWeightToTheLaterClause) {
+  EXPECT_EQ(Label("虽然好喝，但是太贵了"), kNeg);
+  EXPECT_EQ(Label("虽然有点贵，不过真的很好喝"), kPos);
+  EXPECT_EQ(Label("口味不错可是服务太差"), kNeg);
+  EXPECT_EQ(Label("The food was good but the service was terrible"), kNeg);
+}
+
+TEST_F(SentimentRulesTest, PolarityDependsOnWhatIsDescribed) {
+  EXPECT_EQ(Label("价格很高"), kNeg);
+  EXPECT_EQ(Label("性价比很高"), kPos);
+  EXPECT_EQ(Label("噪音很大"), kNeg);
+  EXPECT_EQ(Label("房间很大"), kPos);
+}
+
+TEST_F(SentimentRulesTest, QuestionsRhetoricalAndPlain) {
+  EXPECT_EQ(Label("这也叫好喝？"), kNeg);
+  EXPECT_EQ(Label("难道这就是五星级的服务？"), kNeg);
+  EXPECT_LT(std::abs(Score("好喝吗？")), std::abs(Score("好喝。")));
+}
+
+TEST_F(SentimentRulesTest, SarcasmInQuotes) {
+  EXPECT_EQ(Label("呵呵，这价格真是太“良心”了"), kNeg);
+}
+
+TEST_F(SentimentRulesTest, EmojiSlangAndIntensity) {
+  EXPECT_EQ(Label("😡😡"), kNeg);
+  EXPECT_EQ(Label("[赞][赞]"), kPos);
+  EXPECT_EQ(Label("新品绝绝子，yyds"), kPos);
+  EXPECT_EQ(Label("又踩雷了，纯纯智商税"), kNeg);
+  EXPECT_EQ(Label("拉胯"), kNeg);
+  EXPECT_GT(Score("好喝!!!"), Score("好喝"));
+  EXPECT_GT(Score("好好好喝"), Score("好喝"));
+}
+
+TEST_F(SentimentRulesTest, DiminishersSoftenComplaints) {
+  EXPECT_GT(Score("房间小了点"), Score("房间很小"));
+}
+
+TEST_F(SentimentRulesTest, TraditionalScriptReadsTheSame) {
+  EXPECT_EQ(Label("這個價格太貴了"), kNeg);
+  EXPECT_FLOAT_EQ(Score("服務態度很好"), Score("服务态度很好"));
+}
+
+TEST_F(SentimentRulesTest, SummariesCarryTheVerdict) {
+  EXPECT_EQ(Label("早餐一般，房间有点小，总的来说非常满意"), kPos);
+}
+
+TEST_F(SentimentRulesTest, ScoresStayInRange) {
+  const float high = Score("完美完美完美，强烈推荐，太棒了，非常满意，物超所值!!!😍😍");
+  const float low = Score("垃圾，恶心，骗子，再也不来了，太差了!!!😡");
+  EXPECT_GT(high, 0.9f);
+  EXPECT_LE(high, 1.0f);
+  EXPECT_LT(low, -0.9f);
+  EXPECT_GE(low, -1.0f);
+}
+
+TEST_F(SentimentRulesTest, BadInputGetsAResultOrAClearError) {
+  Analysis a;
+  EXPECT_TRUE(analyzer_->Analyze("", a).ok());
+  EXPECT_EQ(a.label, kNeu);
+  EXPECT_TRUE(analyzer_->Analyze("😍", a).ok());
+  EXPECT_EQ(a.label, kPos);
+  const Status bad = analyzer_->Analyze("好\xFF喝", a);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.message().find("invalid UTF-8 at byte 3"), std::string::npos);
+  std::string mb;
+  while (mb.size() < (1u << 20)) mb += "山茶集的奶茶很好喝，但是有点贵。Great taste! ";
+  EXPECT_TRUE(analyzer_->Analyze(mb, a).ok());
+  EXPECT_NE(a.label, kNeu);
+  EXPECT_TRUE(analyzer_->Analyze("mixed 日本語 한국어 русский العربية 中文好评", a).ok());
+}
+
+}  // namespace
+}  // namespace brandlens
