@@ -1,3 +1,4 @@
+// brandlens analyze [-p PROJECT]      the workspace's new mentions → tables
 // brandlens analyze --input F.csv --text-column C --output out.jsonl
 //   One JSON object per input row, in input order: the analysis, or
 //   {"line": N, "error": "..."} for a row that cannot be analysed.
@@ -7,13 +8,17 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <cmath>
 #include <thread>
 
 #include "cli/commands.h"
 #include "cli/project_context.h"
 #include "ingest/csv_columns.h"
 #include "text/analysis_json.h"
+#include "core/parallel.h"
 #include "text/analyzer.h"
+#include "text/sentiment_model.h"
+#include "text/workspace_analysis.h"
 
 namespace brandlens {
 
@@ -25,32 +30,47 @@ struct PendingRow {
   std::string json;  // filled by a worker
 };
 
-// Analyses a batch on `threads` threads, each taking every threads-th row,
-// so output order is input order.
-void AnalyzeBatch(const TextAnalyzer& analyzer, std::vector<PendingRow>& batch, unsigned threads, bool explain) {
-  auto work = [&](unsigned first) {
-    Analysis analysis;
-    for (size_t i = first; i < batch.size(); i += threads) {
-      PendingRow& row = batch[i];
-      if (!row.json.empty()) continue;  // a malformed row, already reported
-      Status s = analyzer.Analyze(row.text, analysis);
-      nlohmann::json j = s.ok() ? AnalysisToJson(analysis, analyzer.brands(), explain) : nlohmann::json{{"error", s.message()}};
-      j["line"] = row.line;
-      if (!row.id.empty()) j["id"] = row.id;
-      row.json = j.dump();
+// Analyses a batch on `threads` threads; output order is input order.
+void AnalyzeBatch(const TextAnalyzer& analyzer, const SentimentModel& model, std::vector<PendingRow>& batch,
+                  unsigned threads, bool explain) {
+  std::vector<Analysis> scratch(std::max(1u, threads));
+  ParallelFor(batch.size(), threads, [&](unsigned worker, size_t i) {
+    PendingRow& row = batch[i];
+    if (!row.json.empty()) return;  // a malformed row, already reported
+    Analysis& analysis = scratch[worker];
+    Status s = analyzer.Analyze(row.text, analysis);
+    nlohmann::json j = nlohmann::json{{"error", s.message()}};
+    if (s.ok()) {
+      j = AnalysisToJson(analysis, analyzer.brands(), explain);
+      const SentimentPrediction p = model.Predict(analysis);
+      j["label"] = LabelName(p.label);
+      j["score"] = std::round(static_cast<double>(p.score) * 1000.0) / 1000.0;
     }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& th : pool) th.join();
+    j["line"] = row.line;
+    if (!row.id.empty()) j["id"] = row.id;
+    row.json = j.dump();
+  });
+}
+
+// `brandlens analyze` without --input: the workspace's unanalysed mentions.
+Status AnalyzeProjectWorkspace(const std::string& project, const TextAnalyzer& analyzer, const SentimentModel& model,
+                               unsigned threads) {
+  auto ctx = OpenProject(project, "");
+  if (!ctx.ok()) return ctx.status();
+  auto report = AnalyzeWorkspace(*ctx->store, analyzer, model, threads, [](int64_t done) {
+    spdlog::info("analysed {} mentions", done);
+  });
+  if (!report.ok()) return report.status();
+  fmt::print("{}: analysed {} new mentions ({} could not be read) in {:.1f} s\n", ctx->workspace.string(),
+             report->analysed, report->errors, report->seconds);
+  return Status::Ok();
 }
 
 }  // namespace
 
 CommandAction AddAnalyzeCommand(CLI::App& app) {
   struct Args {
-    std::string input, text_column, id_column, output = "-", project = ".", industry, encoding = "auto";
+    std::string input, text_column, id_column, output = "-", project = ".", industry, encoding = "auto", model;
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
     bool explain = false;
   };
@@ -65,6 +85,7 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
   cmd->add_option("--encoding", args->encoding, "Input encoding: auto, utf-8, gbk, ...");
   cmd->add_option("--threads", args->threads, "Worker threads")->capture_default_str();
   cmd->add_flag("--explain", args->explain, "Include tokens and scored opinions");
+  cmd->add_option("--model", args->model, "A sentiment model from `brandlens sentiment train`");
   return [args]() -> Status {
     TextAnalyzer::Options options;
     const auto config_path = std::filesystem::path(args->project) / kConfigFileName;
@@ -77,7 +98,14 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
     if (!args->industry.empty()) options.industry = args->industry;
     auto analyzer = TextAnalyzer::Create(options);
     if (!analyzer.ok()) return analyzer.status();
-    if (args->input.empty()) return Status::InvalidInput("analyze needs --input (workspace analysis comes with `brandlens run`)");
+    std::unique_ptr<FastTextClassifier> classifier;
+    if (!args->model.empty()) {
+      auto loaded = FastTextClassifier::Load(args->model);
+      if (!loaded.ok()) return loaded.status();
+      classifier = std::move(loaded.value());
+    }
+    const SentimentModel model(std::move(classifier));
+    if (args->input.empty()) return AnalyzeProjectWorkspace(args->project, **analyzer, model, args->threads);
     if (args->text_column.empty()) return Status::InvalidInput("analyze --input needs --text-column");
 
     std::ofstream file;
@@ -94,7 +122,7 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
     std::vector<PendingRow> batch;
     int64_t rows = 0, errors = 0;
     auto flush = [&] {
-      AnalyzeBatch(**analyzer, batch, args->threads, args->explain);
+      AnalyzeBatch(**analyzer, model, batch, args->threads, args->explain);
       for (const auto& r : batch) {
         *out << r.json << '\n';
         errors += r.json.starts_with("{\"error\"");

@@ -94,6 +94,36 @@ class SqliteRowWriter final : public RowWriter {
   absl::flat_hash_set<uint64_t> keys_;
 };
 
+class SqliteRowReader final : public RowReader {
+ public:
+  SqliteRowReader(sqlite3* db, Statement stmt) : db_(db), stmt_(std::move(stmt)) {}
+
+  Result<bool> Next(std::vector<Value>& row) override {
+    sqlite3_stmt* s = stmt_.get();
+    const int rc = sqlite3_step(s);
+    if (rc == SQLITE_DONE) return false;
+    if (rc != SQLITE_ROW) return Status::IoError(fmt::format("reading the workspace failed: {}", sqlite3_errmsg(db_)));
+    const int n = sqlite3_column_count(s);
+    row.resize(static_cast<size_t>(n));
+    for (int i = 0; i < n; ++i) {
+      switch (sqlite3_column_type(s, i)) {
+        case SQLITE_INTEGER: row[static_cast<size_t>(i)] = static_cast<int64_t>(sqlite3_column_int64(s, i)); break;
+        case SQLITE_FLOAT: row[static_cast<size_t>(i)] = sqlite3_column_double(s, i); break;
+        case SQLITE_NULL: row[static_cast<size_t>(i)] = std::monostate{}; break;
+        default: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+          row[static_cast<size_t>(i)] = std::string_view(text, static_cast<size_t>(sqlite3_column_bytes(s, i)));
+        }
+      }
+    }
+    return true;
+  }
+
+ private:
+  sqlite3* db_;
+  Statement stmt_;
+};
+
 class SqliteStore final : public Store {
  public:
   explicit SqliteStore(sqlite3* db) : db_(db) {}
@@ -209,6 +239,28 @@ class SqliteStore final : public Store {
   Result<int64_t> CountRows(std::string_view table) override {
     if (!IsIdentifier(table)) return Status::Internal(fmt::format("bad table name '{}'", table));
     return QueryInt(fmt::format("SELECT count(*) FROM {}", table));
+  }
+
+  Result<std::unique_ptr<RowReader>> Scan(std::string_view table, std::span<const std::string_view> columns,
+                                          const ScanFilter& filter) override {
+    if (!IsIdentifier(table)) return Status::Internal(fmt::format("bad table name '{}'", table));
+    std::string cols;
+    for (auto c : columns) {
+      if (!IsIdentifier(c)) return Status::Internal(fmt::format("bad column name '{}'", c));
+      cols += fmt::format("{}{}", cols.empty() ? "" : ", ", c);
+    }
+    std::string sql = fmt::format("SELECT {} FROM {}", cols, table);
+    if (!filter.unreferenced_by_table.empty()) {
+      if (!IsIdentifier(filter.unreferenced_by_table) || !IsIdentifier(filter.unreferenced_by_column))
+        return Status::Internal("bad scan filter");
+      sql += fmt::format(" WHERE id NOT IN (SELECT {} FROM {})", filter.unreferenced_by_column,
+                         filter.unreferenced_by_table);
+    }
+    sql += " ORDER BY id";
+    if (filter.limit > 0) sql += fmt::format(" LIMIT {}", filter.limit);
+    auto stmt = Statement::Prepare(db_, sql);
+    if (!stmt.ok()) return stmt.status();
+    return std::unique_ptr<RowReader>(new SqliteRowReader(db_, std::move(stmt.value())));
   }
 
   Result<std::vector<std::string>> Columns(std::string_view table) override {

@@ -40,6 +40,23 @@ class RowWriter {
   virtual Result<bool> Insert(uint64_t dedup_key, std::span<const Value> values) = 0;
 };
 
+// Reads rows of a scan; the values view storage valid until the next Next().
+class RowReader {
+ public:
+  virtual ~RowReader() = default;
+  // False when no rows are left.
+  virtual Result<bool> Next(std::vector<Value>& row) = 0;
+};
+
+// Which rows a scan returns: all, or those whose `id` is not yet referenced
+// by `unreferenced_by_column` of `unreferenced_by_table` (work not done
+// yet); at most `limit` of them when it is positive.
+struct ScanFilter {
+  std::string_view unreferenced_by_table;
+  std::string_view unreferenced_by_column;
+  int64_t limit = 0;
+};
+
 // What one import did, kept in the `imports` table for audit.
 struct ImportRecord {
   std::string kind;
@@ -70,6 +87,11 @@ class Store {
                                                            std::span<const std::string_view> columns) = 0;
 
   virtual Result<int64_t> CountRows(std::string_view table) = 0;
+
+  // Reads `columns` of `table` in id order. Finish (destroy) the reader
+  // before writing through the same Store.
+  virtual Result<std::unique_ptr<RowReader>> Scan(std::string_view table, std::span<const std::string_view> columns,
+                                                  const ScanFilter& filter = {}) = 0;
 
   // Column names of a table, in declaration order (for checks and docs).
   virtual Result<std::vector<std::string>> Columns(std::string_view table) = 0;

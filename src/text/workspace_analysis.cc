@@ -1,0 +1,126 @@
+#include "text/workspace_analysis.h"
+
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <cmath>
+
+#include "core/parallel.h"
+
+namespace brandlens {
+
+namespace {
+
+constexpr int64_t kBatch = 20000;
+
+struct Pending {
+  int64_t mention_id;
+  std::string text;
+  Status status;
+  SentimentPrediction prediction{SentimentLabel::kNeutral, 0};
+  std::vector<AspectSentiment> aspects;
+  std::vector<int> brands;
+  std::vector<Comparison> comparisons;
+  std::string keywords;  // JSON array
+};
+
+std::string_view LabelFor(float score) {
+  return LabelName(score > LexiconSentiment::kNeutralBand    ? SentimentLabel::kPositive
+                   : score < -LexiconSentiment::kNeutralBand ? SentimentLabel::kNegative
+                                                             : SentimentLabel::kNeutral);
+}
+
+// Writes one analysed batch in one transaction.
+Status WriteBatch(Store& store, const std::vector<Pending>& batch, const std::vector<BrandConfig>& brands) {
+  auto txn = Transaction::Begin(store);
+  if (!txn.ok()) return txn.status();
+  const std::string_view analysis_cols[] = {"mention_id", "label", "score", "keywords", "error"};
+  const std::string_view aspect_cols[] = {"mention_id", "aspect", "label", "score", "terms", "opinions"};
+  const std::string_view brand_cols[] = {"mention_id", "brand"};
+  const std::string_view comparison_cols[] = {"mention_id", "winner", "loser"};
+  auto analysis = store.PrepareInsert("mention_analysis", analysis_cols);
+  auto aspects = store.PrepareInsert("mention_aspects", aspect_cols);
+  auto brand_rows = store.PrepareInsert("mention_brands", brand_cols);
+  auto comparisons = store.PrepareInsert("mention_comparisons", comparison_cols);
+  for (auto* w : {&analysis, &aspects, &brand_rows, &comparisons})
+    if (!w->ok()) return w->status();
+  // Child rows are keyed by mention and position, so a mention's rows are
+  // written once however often the batch is retried.
+  auto child_key = [](int64_t mention, size_t index) { return static_cast<uint64_t>(mention) * 1024 + index; };
+  for (const Pending& p : batch) {
+    const std::string error = p.status.ok() ? std::string() : p.status.message();
+    const Value row[] = {p.mention_id, LabelName(p.prediction.label), static_cast<double>(p.prediction.score),
+                         std::string_view(p.keywords),
+                         error.empty() ? Value(std::monostate{}) : Value(std::string_view(error))};
+    auto ok = (*analysis)->Insert(static_cast<uint64_t>(p.mention_id), row);
+    if (!ok.ok()) return ok.status();
+    for (size_t i = 0; i < p.aspects.size(); ++i) {
+      const AspectSentiment& a = p.aspects[i];
+      const float score = std::tanh(a.score / 2.0f);
+      const std::string terms = nlohmann::json(a.terms).dump(), opinions = nlohmann::json(a.opinions).dump();
+      const Value arow[] = {p.mention_id, std::string_view(a.aspect), LabelFor(score), static_cast<double>(score),
+                            std::string_view(terms), std::string_view(opinions)};
+      auto r = (*aspects)->Insert(child_key(p.mention_id, i), arow);
+      if (!r.ok()) return r.status();
+    }
+    for (size_t i = 0; i < p.brands.size(); ++i) {
+      const Value brow[] = {p.mention_id, std::string_view(brands[static_cast<size_t>(p.brands[i])].name)};
+      auto r = (*brand_rows)->Insert(child_key(p.mention_id, i), brow);
+      if (!r.ok()) return r.status();
+    }
+    for (size_t i = 0; i < p.comparisons.size(); ++i) {
+      const Value crow[] = {p.mention_id, std::string_view(brands[static_cast<size_t>(p.comparisons[i].winner)].name),
+                            std::string_view(brands[static_cast<size_t>(p.comparisons[i].loser)].name)};
+      auto r = (*comparisons)->Insert(child_key(p.mention_id, i), crow);
+      if (!r.ok()) return r.status();
+    }
+  }
+  for (auto* w : {&analysis, &aspects, &brand_rows, &comparisons}) w->value().reset();
+  return txn->Commit();
+}
+
+}  // namespace
+
+Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyzer& analyzer,
+                                                 const SentimentModel& model, unsigned threads,
+                                                 const std::function<void(int64_t)>& on_batch) {
+  const auto start = std::chrono::steady_clock::now();
+  WorkspaceAnalysisReport report;
+  const std::string_view columns[] = {"id", "text"};
+  std::vector<Pending> batch;
+  std::vector<Analysis> scratch(std::max(1u, threads));
+  std::vector<Value> row;
+  for (;;) {
+    batch.clear();
+    {
+      auto reader = store.Scan("mentions", columns, {"mention_analysis", "mention_id", kBatch});
+      if (!reader.ok()) return reader.status();
+      for (;;) {
+        auto got = (*reader)->Next(row);
+        if (!got.ok()) return got.status();
+        if (!*got) break;
+        batch.push_back({std::get<int64_t>(row[0]), std::string(std::get<std::string_view>(row[1])), {}});
+      }
+    }
+    if (batch.empty()) break;
+    ParallelFor(batch.size(), threads, [&](unsigned worker, size_t i) {
+      Pending& p = batch[i];
+      Analysis& a = scratch[worker];
+      p.status = analyzer.Analyze(p.text, a);
+      if (!p.status.ok()) return;
+      p.prediction = model.Predict(a);
+      p.aspects = a.aspects;
+      p.brands = a.brands;
+      p.comparisons = a.comparisons;
+      p.keywords = nlohmann::json(a.keywords).dump();
+    });
+    BRANDLENS_RETURN_IF_ERROR(WriteBatch(store, batch, analyzer.brands()));
+    report.analysed += static_cast<int64_t>(batch.size());
+    for (const auto& p : batch) report.errors += !p.status.ok();
+    if (on_batch) on_batch(report.analysed);
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace brandlens

@@ -1,0 +1,28 @@
+// Analysing the workspace's mentions: every mention without a row in
+// mention_analysis is analysed (sentiment, aspects, brands, comparisons,
+// keywords) and its results written to the text module's tables. Re-running
+// does only new work; each batch is one transaction, so an interrupted run
+// keeps what it finished and resumes after it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+#include "core/status.h"
+#include "store/store.h"
+#include "text/analyzer.h"
+#include "text/sentiment_model.h"
+
+namespace brandlens {
+
+struct WorkspaceAnalysisReport {
+  int64_t analysed = 0;
+  int64_t errors = 0;  // mentions whose text could not be analysed (kept with their error)
+  double seconds = 0;
+};
+
+Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyzer& analyzer,
+                                                 const SentimentModel& model, unsigned threads,
+                                                 const std::function<void(int64_t done)>& on_batch = {});
+
+}  // namespace brandlens

@@ -1,0 +1,59 @@
+#include "text/workspace_analysis.h"
+
+#include <gtest/gtest.h>
+
+#include "ingest/importer.h"
+#include "test_util.h"
+
+namespace brandlens {
+namespace {
+
+using testing::QueryInt;
+using testing::QueryText;
+using testing::TempDir;
+using testing::WriteFile;
+
+TEST(WorkspaceAnalysisTest, AnalysesOnlyNewMentionsAndWritesEveryTable) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  auto store = std::move(OpenSqliteStore(db).value());
+  ImportOptions o;
+  o.defaults["platform"] = "weibo";
+  ASSERT_TRUE(ImportFile(*store, "mentions",
+                         WriteFile(dir / "a.csv",
+                                   "id,time,text\n"
+                                   "1,2025-06-18,山茶集的奶盖很好喝，但是价格有点贵\n"
+                                   "2,2025-06-18,青柠社比山茶集便宜多了\n"
+                                   "3,2025-06-18,今天下雨\n"),
+                         o)
+                  .ok());
+  TextAnalyzer::Options options;
+  options.industry = "food_and_drink";
+  options.brands = {{"山茶集", true, {"ShanCha"}}, {"青柠社", false, {}}};
+  auto analyzer = std::move(TextAnalyzer::Create(options).value());
+  const SentimentModel model(nullptr);
+
+  auto first = AnalyzeWorkspace(*store, *analyzer, model, 2);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(first->analysed, 3);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_analysis"), 3);
+  EXPECT_EQ(QueryText(db, "SELECT label FROM mention_analysis a JOIN mentions m ON m.id = a.mention_id WHERE m.source_id = '1'"),
+            "negative");  // the clause after 但是 decides
+  EXPECT_EQ(QueryText(db, "SELECT group_concat(aspect || ':' || label) FROM (SELECT * FROM mention_aspects ORDER BY aspect) "
+                          "WHERE mention_id = (SELECT id FROM mentions WHERE source_id = '1')"),
+            "price:negative,taste:positive");
+  EXPECT_EQ(QueryText(db, "SELECT winner || '>' || loser FROM mention_comparisons"), "青柠社>山茶集");
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_brands"), 3);
+
+  // New mentions only, on a second run.
+  ASSERT_TRUE(ImportFile(*store, "mentions", WriteFile(dir / "b.csv", "id,time,text\n4,2025-06-19,ShanCha yyds\n"), o).ok());
+  auto second = AnalyzeWorkspace(*store, *analyzer, model, 2);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->analysed, 1);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_analysis"), 4);
+  auto third = AnalyzeWorkspace(*store, *analyzer, model, 2);
+  EXPECT_EQ(third->analysed, 0);
+}
+
+}  // namespace
+}  // namespace brandlens
