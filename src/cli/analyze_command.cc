@@ -92,8 +92,9 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
     if (std::filesystem::exists(config_path)) {
       auto config = LoadConfig(config_path);
       if (!config.ok()) return config.status();
-      options.industry = config->industry;
-      options.brands = config->brands;
+      auto project_options = TextAnalyzer::OptionsFor(*config);
+      if (!project_options.ok()) return project_options.status();
+      options = std::move(project_options.value());
     }
     if (!args->industry.empty()) options.industry = args->industry;
     auto analyzer = TextAnalyzer::Create(options);

@@ -30,5 +30,6 @@ CommandAction AddDemoCommand(CLI::App& app);
 CommandAction AddEvalCommand(CLI::App& app);
 CommandAction AddAnalyzeCommand(CLI::App& app);
 CommandAction AddSentimentCommand(CLI::App& app);
+CommandAction AddKeywordsCommand(CLI::App& app);
 
 }  // namespace brandlens

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   add(brandlens::AddEvalCommand);
   add(brandlens::AddAnalyzeCommand);
   add(brandlens::AddSentimentCommand);
+  add(brandlens::AddKeywordsCommand);
 
   CLI11_PARSE(app, argc, argv);
   // Logs go to stderr: stdout carries results (JSON Lines, reports).

@@ -87,6 +87,7 @@ Result<ProjectConfig> LoadConfig(const std::filesystem::path& path) {
       c.currency = Get<std::string>(p, "currency", c.currency);
       c.time_zone = Get<std::string>(p, "time_zone", c.time_zone);
       c.workspace = Get<std::string>(p, "workspace", c.workspace);
+      c.user_dictionary = Get<std::string>(p, "user_dictionary", c.user_dictionary);
       c.channels = Get<std::vector<std::string>>(p, "channels", {});
     }
     if (root.contains("brands")) {
@@ -145,6 +146,8 @@ currency = "CNY"
 time_zone = "Asia/Shanghai"
 # The SQLite workspace file that holds everything imported and computed.
 workspace = "workspace.db"
+# Words to keep whole when segmenting, one per line (optional file).
+user_dictionary = "dictionary.txt"
 channels = ["douyin", "xiaohongshu", "wechat", "tmall", "offline"]
 
 # Exactly one brand has own = true; the others are competitors.

@@ -45,6 +45,9 @@ struct ProjectConfig {
   std::string currency = "CNY";
   std::string time_zone = "Asia/Shanghai";
   std::string workspace = "workspace.db";
+  // Extra words for segmentation (one per line): brand slang, product names,
+  // discovered new words (`brandlens keywords --save-new-words`).
+  std::string user_dictionary = "dictionary.txt";
   std::vector<std::string> channels;
   std::vector<BrandConfig> brands;
   std::optional<LlmConfig> llm;
@@ -53,6 +56,7 @@ struct ProjectConfig {
   std::map<std::string, std::map<std::string, std::string>> mappings;
 
   std::filesystem::path WorkspacePath() const { return dir / workspace; }
+  std::filesystem::path UserDictionaryPath() const { return dir / user_dictionary; }
   const BrandConfig* OwnBrand() const;
 };
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "core/utf8.h"
 
@@ -38,6 +40,10 @@ TextAnalyzer::TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> n
   for (auto w : kAWins) segmenter_.AddWord(w);
   for (auto w : kBWins) segmenter_.AddWord(w);
   NormalizedText n;
+  for (const auto& w : options.extra_words) {
+    normalizer_->Normalize(w, n);
+    segmenter_.AddWord(n.text);
+  }
   for (size_t b = 0; b < brands_.size(); ++b) {
     std::vector<std::string> names = brands_[b].aliases;
     names.push_back(brands_[b].name);
@@ -48,6 +54,30 @@ TextAnalyzer::TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> n
       segmenter_.AddWord(n.text);
     }
   }
+}
+
+Result<TextAnalyzer::Options> TextAnalyzer::OptionsFor(const ProjectConfig& config) {
+  Options options;
+  options.industry = config.industry;
+  options.brands = config.brands;
+  const auto path = config.UserDictionaryPath();
+  if (std::filesystem::exists(path)) {
+    std::ifstream in(path);
+    if (!in) return Status::IoError(fmt::format("{}: cannot read", path.string()));
+    for (std::string line; std::getline(in, line);) {
+      while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+      if (line.empty() || line.front() == '#') continue;
+      if (!IsValidUtf8(line)) return Status::InvalidInput(fmt::format("{}: a line is not valid UTF-8", path.string()));
+      options.extra_words.push_back(line);
+    }
+  }
+  return options;
+}
+
+bool TextAnalyzer::IsKnownWord(std::string_view word) const {
+  std::vector<Token> tokens;
+  segmenter_.Segment(word, tokens);
+  return tokens.size() == 1 || lexicon_.IsStopWord(word);
 }
 
 Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
@@ -84,7 +114,12 @@ Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
     if (s.from < s.to) out.sentences.push_back({out.normalized.text.substr(s.from, s.to - s.from), std::tanh(s.raw / 2.0f)});
 
   for (const Token& t : out.tokens) {
-    if (t.kind != TokenKind::kWord || lexicon_.IsStopWord(t.text) || CountCodePoints(t.text) < 2) continue;
+    // Content words only: no stop words, modifiers, clause markers or brand
+    // names (brands are counted on their own).
+    if (t.kind != TokenKind::kWord || lexicon_.IsStopWord(t.text) || CountCodePoints(t.text) < 2 ||
+        lexicon_.Degree(t.text) || lexicon_.Negator(t.text) || lexicon_.Marker(t.text) ||
+        alias_to_brand_.contains(AbslView(t.text)))
+      continue;
     if (std::find(out.keywords.begin(), out.keywords.end(), t.text) == out.keywords.end())
       out.keywords.emplace_back(t.text);
   }

@@ -52,7 +52,10 @@ class TextAnalyzer {
   struct Options {
     std::string industry = "general";
     std::vector<BrandConfig> brands;
+    std::vector<std::string> extra_words;  // the project's user dictionary
   };
+  // Options from a project config, with its user dictionary file if present.
+  static Result<Options> OptionsFor(const ProjectConfig& config);
   static Result<std::unique_ptr<TextAnalyzer>> Create(const Options& options);
 
   // InvalidInput when `text` is not valid UTF-8. Empty text analyses as neutral.
@@ -62,6 +65,8 @@ class TextAnalyzer {
   const Lexicon& lexicon() const { return lexicon_; }
   const Normalizer& normalizer() const { return *normalizer_; }
   const Segmenter& segmenter() const { return segmenter_; }
+  // True when segmentation keeps `word` as one token (ICU's dictionary or ours).
+  bool IsKnownWord(std::string_view word) const;
 
  private:
   TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> normalizer);
