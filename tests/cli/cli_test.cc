@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
+#include <sstream>
 
 #include "test_util.h"
 
@@ -80,6 +83,69 @@ TEST(CliTest, InitWritesAConfigOnceAndImportUsesIt) {
                           " --map text=微博正文");
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(std::filesystem::exists(dir / "p/workspace.db"));
+}
+
+// A small labelled review file: the shape outside evaluation scripts use.
+std::string LabelledReviews() {
+  std::string csv = "label,review\n";
+  const char* good[] = {"房间干净，服务热情，下次还来", "位置方便，早餐丰富，很满意", "性价比很高，推荐入住"};
+  const char* bad[] = {"房间太脏了，隔音很差", "服务态度恶劣，再也不来了", "价格很高，设施陈旧，失望"};
+  for (int i = 0; i < 30; ++i) {
+    csv += std::string("1,\"") + good[i % 3] + "\"\n";
+    csv += std::string("0,\"") + bad[i % 3] + "\"\n";
+  }
+  return csv;
+}
+
+TEST(CliTest, EvalSentimentPrintsTheContractedJson) {
+  TempDir dir;
+  const auto data = WriteFile(dir / "reviews.csv", LabelledReviews());
+  const CliRun r = Brandlens("eval sentiment --input " + data.string() + " --text-column review --label-column label 2>/dev/null");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto j = nlohmann::json::parse(r.output);
+  EXPECT_EQ(j["n"], 60);
+  EXPECT_GE(j["accuracy"].get<double>(), 0.9);
+  EXPECT_TRUE(j.contains("macro_f1"));
+  for (const char* c : {"0", "1"}) {
+    EXPECT_TRUE(j["classes"][c].contains("precision"));
+    EXPECT_TRUE(j["classes"][c].contains("recall"));
+  }
+  EXPECT_EQ(j["confusion_matrix"].size(), 2u);
+  const CliRun missing = Brandlens("eval sentiment --input " + data.string() + " --text-column text --label-column label");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.output.find("no column 'text'; columns: label, review"), std::string::npos) << missing.output;
+}
+
+TEST(CliTest, TrainThenEvaluateWithTheModel) {
+  TempDir dir;
+  const auto data = WriteFile(dir / "reviews.csv", LabelledReviews());
+  const std::string model = (dir / "m.bin").string();
+  const CliRun train = Brandlens("sentiment train --input " + data.string() +
+                                 " --text-column review --label-column label --out " + model);
+  ASSERT_EQ(train.exit_code, 0) << train.output;
+  EXPECT_NE(train.output.find("trained on 60 texts (2 labels: 0, 1)"), std::string::npos) << train.output;
+  const CliRun eval = Brandlens("eval sentiment --input " + data.string() +
+                                " --text-column review --label-column label --model " + model + " 2>/dev/null");
+  ASSERT_EQ(eval.exit_code, 0) << eval.output;
+  EXPECT_GE(nlohmann::json::parse(eval.output)["accuracy"].get<double>(), 0.95);
+}
+
+TEST(CliTest, AnalyzeWritesOneLinePerRowInOrder) {
+  TempDir dir;
+  const auto data = WriteFile(dir / "in.csv", "id,text\na,很好喝\nb,\"太贵了\"\nc,bad\"quote\nd,\xFF\n");
+  const std::string out = (dir / "out.jsonl").string();
+  const CliRun r = Brandlens("analyze --input " + data.string() + " --text-column text --id-column id --output " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  std::istringstream lines(brandlens::testing::ReadFile(out));
+  std::vector<nlohmann::json> rows;
+  for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[0]["id"], "a");
+  EXPECT_EQ(rows[0]["label"], "positive");
+  EXPECT_EQ(rows[1]["label"], "negative");
+  EXPECT_EQ(rows[2]["line"], 4);
+  EXPECT_NE(rows[2]["error"].get<std::string>().find("quote"), std::string::npos);
+  EXPECT_NE(rows[3]["error"].get<std::string>().find("invalid UTF-8"), std::string::npos);
 }
 
 TEST(CliTest, DemoGeneratesAndImportsASmallWorld) {
