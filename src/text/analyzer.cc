@@ -116,8 +116,9 @@ Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
   for (const Token& t : out.tokens) {
     // Content words only: no stop words, modifiers, clause markers or brand
     // names (brands are counted on their own).
-    if (t.kind != TokenKind::kWord || lexicon_.IsStopWord(t.text) || CountCodePoints(t.text) < 2 ||
-        lexicon_.Degree(t.text) || lexicon_.Negator(t.text) || lexicon_.Marker(t.text) ||
+    if (t.kind != TokenKind::kWord || CountCodePoints(t.text) < 2) continue;
+    const WordInfo* w = lexicon_.Lookup(t.text);
+    if ((w && (w->stop_word || w->degree != 0 || w->is_negator || w->is_marker)) ||
         alias_to_brand_.contains(AbslView(t.text)))
       continue;
     if (std::find(out.keywords.begin(), out.keywords.end(), t.text) == out.keywords.end())

@@ -57,17 +57,23 @@ Lexicon::Lexicon(const std::string& industry) {
       const float weight = Number(f[0]);
       for (size_t i = 1; i < f.size(); ++i) {
         const std::string w = Word(f[i]);
-        polarity_[w] = weight;  // later lines win: slang sections refine general ones
+        words_[w].polarity = weight;  // later lines win: slang sections refine general ones
+        words_[w].has_polarity = true;
         remember(w);
       }
     });
   }
   ForEachLexiconLine(EmbeddedLexicon("negators"), [&](const std::vector<std::string_view>& f) {
     const NegatorScope scope = f[0] == "weak" ? NegatorScope::kWeak : NegatorScope::kFull;
-    for (size_t i = 1; i < f.size(); ++i) negators_[Word(f[i])] = scope, remember(Word(f[i]));
+    for (size_t i = 1; i < f.size(); ++i) {
+      WordInfo& w = words_[Word(f[i])];
+      w.is_negator = true;
+      w.negator = scope;
+      remember(Word(f[i]));
+    }
   });
   ForEachLexiconLine(EmbeddedLexicon("degree"), [&](const std::vector<std::string_view>& f) {
-    for (size_t i = 1; i < f.size(); ++i) degree_[Word(f[i])] = Number(f[0]), remember(Word(f[i]));
+    for (size_t i = 1; i < f.size(); ++i) words_[Word(f[i])].degree = Number(f[0]), remember(Word(f[i]));
   });
   ForEachLexiconLine(EmbeddedLexicon("clause_markers"), [&](const std::vector<std::string_view>& f) {
     static const std::map<std::string_view, ClauseRole> kRoles = {{"contrast", ClauseRole::kContrast},
@@ -76,23 +82,27 @@ Lexicon::Lexicon(const std::string& industry) {
                                                                   {"wish", ClauseRole::kWish},
                                                                   {"rhetorical", ClauseRole::kRhetorical}};
     const ClauseMarker marker{kRoles.at(f[0]), Number(f[1])};
-    for (size_t i = 2; i < f.size(); ++i) markers_.try_emplace(Word(f[i]), marker), remember(Word(f[i]));
+    for (size_t i = 2; i < f.size(); ++i) {
+      WordInfo& w = words_[Word(f[i])];
+      if (!w.is_marker) w.is_marker = true, w.marker = marker;
+      remember(Word(f[i]));
+    }
   });
   ForEachLexiconLine(EmbeddedLexicon("emoji"), [&](const std::vector<std::string_view>& f) {
     for (size_t i = 1; i < f.size(); ++i) emoji_[std::string(f[i])] = Number(f[0]);
   });
   ForEachLexiconLine(EmbeddedLexicon("contextual"), [&](const std::vector<std::string_view>& f) {
     const std::string target(f[1]);
-    context_targets_.insert(target);
+    words_[target].context_target = true;
     remember(target);
     for (size_t i = 2; i < f.size(); ++i) {
       contextual_[target + '\x1F' + std::string(f[i])] = Number(f[0]);
-      context_adjectives_.insert(std::string(f[i]));
+      words_[std::string(f[i])].context_adjective = true;
     }
   });
   for (std::string_view file : {"stopwords_zh", "stopwords_en"})
     ForEachLexiconLine(EmbeddedLexicon(file), [&](const std::vector<std::string_view>& f) {
-      for (auto w : f) stopwords_.insert(std::string(w));
+      for (auto w : f) words_[std::string(w)].stop_word = true;
     });
   // The industry's aspects first, so that a term both lists (卫生) takes the
   // industry's meaning (hygiene for food, not the general environment).
@@ -100,9 +110,16 @@ Lexicon::Lexicon(const std::string& industry) {
     ForEachLexiconLine(EmbeddedLexicon("aspects"), [&](const std::vector<std::string_view>& f) {
       if (f.size() < 3 || f[0] != scope) return;
       const std::string aspect(f[1]);
-      if (std::find(aspects_.begin(), aspects_.end(), aspect) == aspects_.end()) aspects_.push_back(aspect);
+      if (std::find(aspects_.begin(), aspects_.end(), aspect) == aspects_.end()) {
+        aspects_.push_back(aspect);
+        aspect_names_.push_back(std::make_unique<std::string>(aspect));
+      }
+      const std::string* id = nullptr;
+      for (const auto& name : aspect_names_)
+        if (*name == aspect) id = name.get();
       for (size_t i = 2; i < f.size(); ++i) {
-        aspect_terms_.try_emplace(Word(f[i]), aspect);
+        WordInfo& w = words_[Word(f[i])];
+        if (!w.aspect) w.aspect = id;
         remember(Word(f[i]));
       }
     });
@@ -119,7 +136,8 @@ const float* Lexicon::Contextual(std::string_view target, std::string_view adjec
   key.reserve(target.size() + adjective.size() + 1);
   key.append(target).push_back('\x1F');
   key.append(adjective);
-  return Find(contextual_, key);
+  auto it = contextual_.find(key);
+  return it == contextual_.end() ? nullptr : &it->second;
 }
 
 const Lexicon& Lexicon::Builtin(const std::string& industry) {

@@ -7,6 +7,7 @@
 #include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,8 +25,20 @@ struct ClauseMarker {
   float weight;
 };
 
-struct AspectTerm {
-  std::string aspect;  // aspect id, e.g. "price"
+// Everything the lexicon knows about one word, found with one lookup (the
+// hot path reads each token once).
+struct WordInfo {
+  bool has_polarity = false;
+  float polarity = 0;
+  float degree = 0;  // 0: not a degree adverb
+  bool is_negator = false;
+  NegatorScope negator = NegatorScope::kFull;
+  bool is_marker = false;
+  ClauseMarker marker{};
+  bool context_target = false;
+  bool context_adjective = false;
+  bool stop_word = false;
+  const std::string* aspect = nullptr;  // aspect id (price, taste, ...)
 };
 
 class Lexicon {
@@ -33,17 +46,45 @@ class Lexicon {
   // The built-in lexicon for `industry` (general aspects plus the industry's).
   static const Lexicon& Builtin(const std::string& industry = "general");
 
-  const float* Polarity(std::string_view word) const { return Find(polarity_, word); }
-  const NegatorScope* Negator(std::string_view word) const { return Find(negators_, word); }
-  const float* Degree(std::string_view word) const { return Find(degree_, word); }
-  const ClauseMarker* Marker(std::string_view word) const { return Find(markers_, word); }
-  const float* Emoji(std::string_view symbol) const { return Find(emoji_, symbol); }
+  // All about `word`, or null when the lexicon does not know it.
+  const WordInfo* Lookup(std::string_view word) const {
+    auto it = words_.find(AbslView(word));
+    return it == words_.end() ? nullptr : &it->second;
+  }
+  const float* Polarity(std::string_view word) const {
+    const WordInfo* w = Lookup(word);
+    return w && w->has_polarity ? &w->polarity : nullptr;
+  }
+  const float* Degree(std::string_view word) const {
+    const WordInfo* w = Lookup(word);
+    return w && w->degree != 0 ? &w->degree : nullptr;
+  }
+  const NegatorScope* Negator(std::string_view word) const {
+    const WordInfo* w = Lookup(word);
+    return w && w->is_negator ? &w->negator : nullptr;
+  }
+  const ClauseMarker* Marker(std::string_view word) const {
+    const WordInfo* w = Lookup(word);
+    return w && w->is_marker ? &w->marker : nullptr;
+  }
+  bool IsContextTarget(std::string_view word) const {
+    const WordInfo* w = Lookup(word);
+    return w && w->context_target;
+  }
+  const std::string* AspectOf(std::string_view term) const {
+    const WordInfo* w = Lookup(term);
+    return w ? w->aspect : nullptr;
+  }
+  bool IsStopWord(std::string_view word) const {
+    const WordInfo* w = Lookup(word);
+    return w && w->stop_word;
+  }
+  const float* Emoji(std::string_view symbol) const {
+    auto it = emoji_.find(AbslView(symbol));
+    return it == emoji_.end() ? nullptr : &it->second;
+  }
   // Polarity of `adjective` when it describes `target` (价格 + 高 → −1).
   const float* Contextual(std::string_view target, std::string_view adjective) const;
-  bool IsContextTarget(std::string_view word) const { return context_targets_.contains(AbslView(word)); }
-  bool IsContextAdjective(std::string_view word) const { return context_adjectives_.contains(AbslView(word)); }
-  const std::string* AspectOf(std::string_view term) const { return Find(aspect_terms_, term); }
-  bool IsStopWord(std::string_view word) const { return stopwords_.contains(AbslView(word)); }
 
   // Every multi-character word the segmenter should keep whole.
   const std::vector<std::string>& DictionaryWords() const { return dictionary_words_; }
@@ -52,18 +93,12 @@ class Lexicon {
 
  private:
   explicit Lexicon(const std::string& industry);
-  template <typename Map>
-  static const typename Map::mapped_type* Find(const Map& map, std::string_view key) {
-    auto it = map.find(AbslView(key));
-    return it == map.end() ? nullptr : &it->second;
-  }
 
-  absl::flat_hash_map<std::string, float> polarity_, degree_, emoji_;
-  absl::flat_hash_map<std::string, NegatorScope> negators_;
-  absl::flat_hash_map<std::string, ClauseMarker> markers_;
+  absl::flat_hash_map<std::string, WordInfo> words_;
+  absl::flat_hash_map<std::string, float> emoji_;
   absl::flat_hash_map<std::string, float> contextual_;  // "target\x1Fadjective"
-  absl::flat_hash_set<std::string> context_targets_, context_adjectives_, stopwords_;
-  absl::flat_hash_map<std::string, std::string> aspect_terms_;
+  // Aspect ids, owned here so WordInfo can point at them (node-stable).
+  std::vector<std::unique_ptr<std::string>> aspect_names_;
   std::vector<std::string> aspects_;
   std::vector<std::string> dictionary_words_;
 };

@@ -78,7 +78,8 @@ class UnitReader {
       U8_FWD_1(p, k, n);
       if (k >= n) break;
       const std::string_view head = word.substr(0, static_cast<size_t>(k)), tail = word.substr(static_cast<size_t>(k));
-      if (!lex_.Negator(head) && !lex_.Degree(head) && !IsFunctionWord(head)) continue;
+      const WordInfo* h = lex_.Lookup(head);
+      if (!(h && (h->is_negator || h->degree != 0)) && !IsFunctionWord(head)) continue;
       const size_t before = out.size();
       Classify(head, token, out);
       if (Classify(tail, token, out)) return;
@@ -98,38 +99,32 @@ class UnitReader {
 
  private:
   bool Classify(std::string_view word, size_t token, std::vector<Unit>& out) const {
-    if (const NegatorScope* neg = lex_.Negator(word)) {
-      Unit u{Unit::kNegator, token, word};
-      u.weak = *neg == NegatorScope::kWeak;
-      out.push_back(u);
-      return true;
+    const WordInfo* w = lex_.Lookup(word);
+    if (!w) return false;
+    Unit u{Unit::kOther, token, word};
+    if (w->is_negator) {
+      u.kind = Unit::kNegator;
+      u.weak = w->negator == NegatorScope::kWeak;
+    } else if (w->degree != 0) {
+      u.kind = Unit::kDegree;
+      u.value = w->degree;
+      u.also_polarity = w->has_polarity;
+      u.polarity = w->polarity;
+    } else if (w->has_polarity && (w->polarity != 0 || !w->context_target)) {
+      u.kind = Unit::kPolarity;
+      u.value = w->polarity;
+    } else if (w->is_marker) {
+      u.kind = Unit::kMarker;
+      u.marker = &w->marker;
+    } else if (w->context_target) {
+      u.kind = Unit::kTarget;
+    } else if (w->context_adjective) {
+      u.kind = Unit::kAdjective;
+    } else {
+      return false;  // a stop word or aspect term only: no role in scoring
     }
-    const float* polarity = lex_.Polarity(word);
-    if (const float* degree = lex_.Degree(word)) {
-      Unit u{Unit::kDegree, token, word, *degree};
-      if (polarity) u.also_polarity = true, u.polarity = *polarity;
-      out.push_back(u);
-      return true;
-    }
-    if (polarity && (*polarity != 0 || !lex_.IsContextTarget(word))) {
-      out.push_back({Unit::kPolarity, token, word, *polarity});
-      return true;
-    }
-    if (const ClauseMarker* m = lex_.Marker(word)) {
-      Unit u{Unit::kMarker, token, word};
-      u.marker = m;
-      out.push_back(u);
-      return true;
-    }
-    if (lex_.IsContextTarget(word)) {
-      out.push_back({Unit::kTarget, token, word});
-      return true;
-    }
-    if (lex_.IsContextAdjective(word)) {
-      out.push_back({Unit::kAdjective, token, word});
-      return true;
-    }
-    return false;
+    out.push_back(u);
+    return true;
   }
 
   const Lexicon& lex_;
