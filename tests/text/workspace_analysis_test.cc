@@ -22,7 +22,7 @@ TEST(WorkspaceAnalysisTest, AnalysesOnlyNewMentionsAndWritesEveryTable) {
   ASSERT_TRUE(ImportFile(*store, "mentions",
                          WriteFile(dir / "a.csv",
                                    "id,time,text\n"
-                                   "1,2025-06-18,山茶集的奶盖很好喝，但是价格有点贵\n"
+                                   "1,2025-06-18,山茶集的奶盖很好喝，但是价格太贵了\n"
                                    "2,2025-06-18,青柠社比山茶集便宜多了\n"
                                    "3,2025-06-18,今天下雨\n"),
                          o)
