@@ -1,134 +1,134 @@
 #include "text/segmenter.h"
 
-#include "text/lexicon.h"
-
-#include <unicode/brkiter.h>
-#include <unicode/utext.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <limits>
-#include <memory>
+
+#include "text/general_dictionary.h"
 
 namespace brandlens {
 
 namespace {
 
-// ICU break iterators are not thread-safe and costly to create: each thread
-// keeps its own.
-icu::BreakIterator& ThreadWordBreaker() {
-  thread_local std::unique_ptr<icu::BreakIterator> breaker = [] {
-    UErrorCode err = U_ZERO_ERROR;
-    return std::unique_ptr<icu::BreakIterator>(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), err));
-  }();
-  return *breaker;
+// Costs on ICU's scale (its words cost 27..251, lower is more frequent).
+constexpr int kOwnWordCost = 20;      // our words win over any general split
+constexpr int kUnknownCharCost = 260; // a character no word contains
+constexpr int kLatinRunCost = 40;     // a run of ASCII letters or digits
+
+enum class CharClass { kWord, kLatin, kSpace, kPunct };
+
+bool IsAsciiAlnum(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+
+CharClass Classify(UChar32 c) {
+  if (c < 0x80) {
+    if (IsAsciiAlnum(c) || c == '_') return CharClass::kLatin;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return CharClass::kSpace;
+    return CharClass::kPunct;
+  }
+  if (u_isUWhiteSpace(c)) return CharClass::kSpace;
+  if (u_isalpha(c) || u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || u_isdigit(c)) return CharClass::kWord;
+  return CharClass::kPunct;
 }
 
 }  // namespace
 
 Segmenter::Segmenter(const std::vector<std::string>& words) {
+  GeneralDictionary::Get();  // load once, up front
   for (const auto& w : words) AddWord(w);
 }
 
-void Segmenter::AddWord(std::string_view word) {
-  if (word.empty()) return;
-  const auto* p = reinterpret_cast<const uint8_t*>(word.data());
-  const auto n = static_cast<int32_t>(word.size());
-  int32_t i = 0, chars = 0;
-  while (i < n) {
-    U8_FWD_1(p, i, n);
-    if (++chars > kMaxWordChars) return;
-    entries_[std::string(word.substr(0, static_cast<size_t>(i)))] |= i == n ? kIsWord : kIsPrefix;
-  }
-}
+void Segmenter::AddWord(std::string_view word) { own_.Insert(word, 0); }
 
 void Segmenter::Segment(std::string_view text, std::vector<Token>& out) const {
-  if (text.empty()) return;
-  icu::BreakIterator& bi = ThreadWordBreaker();
-  UErrorCode err = U_ZERO_ERROR;
-  UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &err);
-  bi.setText(ut, err);
-  if (U_FAILURE(err)) {
-    utext_close(ut);
-    out.push_back({text, TokenKind::kWord});
-    return;
-  }
-  // Runs of adjacent word segments (letters, ideographs, numbers) are
-  // re-segmented together, so dictionary words may cross ICU's boundaries
-  // (华为mate60).
-  std::vector<size_t> run_ends;
-  size_t run_begin = 0;
-  bool in_run = false;
-  auto flush = [&](size_t end) {
-    if (in_run) SegmentRun(text, run_begin, end, run_ends, out);
-    in_run = false;
-    run_ends.clear();
-  };
-  int32_t start = bi.first();
-  for (int32_t end = bi.next(); end != icu::BreakIterator::DONE; start = end, end = bi.next()) {
-    const int status = bi.getRuleStatus();
-    const auto s = static_cast<size_t>(start), e = static_cast<size_t>(end);
-    if (status >= UBRK_WORD_NONE_LIMIT) {
-      if (!in_run) run_begin = s;
-      in_run = true;
-      run_ends.push_back(e);
+  // Runs of word characters (ideographs, letters, digits — mixed runs such
+  // as 华为mate60 stay together for the dictionary) are split by SegmentRun;
+  // spaces vanish; anything else is a one-character punctuation token.
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  int32_t run_start = -1;
+  for (int32_t i = 0; i < n;) {
+    const int32_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    const CharClass cls = c < 0 ? CharClass::kPunct : Classify(c);
+    if (cls == CharClass::kWord || cls == CharClass::kLatin) {
+      if (run_start < 0) run_start = start;
       continue;
     }
-    flush(s);
-    // Spaces vanish; punctuation and symbols are tokens (they end clauses).
-    const std::string_view piece = text.substr(s, e - s);
-    if (piece.find_first_not_of(" \t\r\n\u3000") != std::string_view::npos) out.push_back({piece, TokenKind::kPunct});
+    if (run_start >= 0) SegmentRun(text.substr(static_cast<size_t>(run_start), static_cast<size_t>(start - run_start)), out);
+    run_start = -1;
+    if (cls == CharClass::kPunct) out.push_back({text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)), TokenKind::kPunct});
   }
-  flush(text.size());
-  utext_close(ut);
+  if (run_start >= 0) SegmentRun(text.substr(static_cast<size_t>(run_start)), out);
 }
 
-void Segmenter::SegmentRun(std::string_view text, size_t begin, size_t end, const std::vector<size_t>& icu_ends,
-                           std::vector<Token>& out) const {
-  // Code point offsets of the run, and which of them ICU ends a word at.
-  std::vector<size_t> pos;
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  for (auto i = static_cast<int32_t>(begin); i < static_cast<int32_t>(end);) {
+void Segmenter::SegmentRun(std::string_view run, std::vector<Token>& out) const {
+  const CodepointTrie& general = GeneralDictionary::Get().trie();
+  // Code points and their offsets, and where each ASCII letter/digit stretch ends.
+  thread_local std::vector<size_t> pos;
+  thread_local std::vector<char32_t> cps;
+  thread_local std::vector<size_t> latin_end;
+  thread_local std::vector<int> cost;
+  thread_local std::vector<size_t> next;
+  pos.clear();
+  cps.clear();
+  const auto* p = reinterpret_cast<const uint8_t*>(run.data());
+  const auto n_bytes = static_cast<int32_t>(run.size());
+  for (int32_t i = 0; i < n_bytes;) {
     pos.push_back(static_cast<size_t>(i));
-    U8_FWD_1(p, i, static_cast<int32_t>(end));
+    UChar32 c;
+    U8_NEXT(p, i, n_bytes, c);
+    cps.push_back(static_cast<char32_t>(c < 0 ? 0xFFFD : c));
   }
-  pos.push_back(end);
-  const size_t n = pos.size() - 1;
-  // icu_next[i]: the code point index where the ICU word starting at i ends.
-  std::vector<size_t> icu_next(n, 0);
-  {
-    size_t k = 0, word_start = 0;
-    for (size_t e : icu_ends) {
-      while (k < pos.size() && pos[k] < e) ++k;
-      if (word_start < n) icu_next[word_start] = k;
-      word_start = k;
-    }
+  pos.push_back(run.size());
+  const size_t n = cps.size();
+  latin_end.assign(n + 1, 0);
+  for (size_t i = n; i-- > 0;) {
+    const bool latin = cps[i] < 0x80 && (IsAsciiAlnum(static_cast<UChar32>(cps[i])) || cps[i] == '_');
+    latin_end[i] = latin ? (i + 1 < n && latin_end[i + 1] ? latin_end[i + 1] : i + 1) : 0;
   }
 
-  // Shortest path from the end: cost 100 per token, 1 less for an ICU word,
-  // so fewer tokens win and ICU breaks ties.
+  // Cheapest split, from the end.
   constexpr int kInf = std::numeric_limits<int>::max() / 2;
-  std::vector<int> cost(n + 1, kInf);
-  std::vector<size_t> next(n + 1, 0);
+  cost.assign(n + 1, kInf);
+  next.assign(n + 1, 0);
   cost[n] = 0;
   for (size_t i = n; i-- > 0;) {
-    auto consider = [&](size_t j, int token_cost) {
-      if (cost[j] + token_cost < cost[i]) {
-        cost[i] = cost[j] + token_cost;
+    auto consider = [&](size_t j, int c) {
+      if (cost[j] + c < cost[i]) {
+        cost[i] = cost[j] + c;
         next[i] = j;
       }
     };
-    consider(i + 1, 100);
-    if (icu_next[i] > i) consider(icu_next[i], 99);
-    for (size_t j = i + 2; j <= n && j - i <= static_cast<size_t>(kMaxWordChars); ++j) {
-      auto it = entries_.find(AbslView(text.substr(pos[i], pos[j] - pos[i])));
-      if (it == entries_.end()) break;
-      if (it->second & kIsWord) consider(j, 100);
+    if (latin_end[i]) {
+      // A Latin/digit stretch is one token, unless it starts after another
+      // Latin character (then it is the tail of that stretch).
+      if (i == 0 || !latin_end[i - 1]) consider(latin_end[i], kLatinRunCost);
+    } else {
+      bool single = false;
+      uint32_t node = CodepointTrie::kRoot;
+      for (size_t j = i; j < n && j - i < static_cast<size_t>(GeneralDictionary::kMaxChars); ++j) {
+        node = general.Child(node, cps[j]);
+        if (node == CodepointTrie::kNone) break;
+        const uint16_t c = general.Value(node);
+        if (c == CodepointTrie::kNoValue) continue;
+        consider(j + 1, c);
+        single |= j == i;
+      }
+      if (!single) consider(i + 1, kUnknownCharCost);
+    }
+    uint32_t node = CodepointTrie::kRoot;
+    for (size_t j = i; j < n && j - i < static_cast<size_t>(kMaxWordChars); ++j) {
+      node = own_.Child(node, cps[j]);
+      if (node == CodepointTrie::kNone) break;
+      if (own_.Value(node) == 0 && (j > i || !latin_end[i])) consider(j + 1, kOwnWordCost);
     }
   }
   for (size_t i = 0; i < n; i = next[i]) {
-    const std::string_view word = text.substr(pos[i], pos[next[i]] - pos[i]);
-    const bool number = std::isdigit(static_cast<unsigned char>(word.front())) &&
-                        word.find_first_not_of("0123456789.,%") == std::string_view::npos;
+    const std::string_view word = run.substr(pos[i], pos[next[i]] - pos[i]);
+    const bool number = word.find_first_not_of("0123456789") == std::string_view::npos;
     out.push_back({word, number ? TokenKind::kNumber : TokenKind::kWord});
   }
 }

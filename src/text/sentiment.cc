@@ -36,16 +36,34 @@ struct Unit {
   float polarity = 0;
 };
 
-bool IsClauseEnd(std::string_view p) {
-  static constexpr std::string_view kEnds[] = {",", "。", ".", "!", "?", ";", "~", "…", "、", ":", "\n", "～", "——", "...", "·"};
-  for (auto e : kEnds)
-    if (p == e) return true;
-  return false;
+// The first code point of a punctuation token (the segmenter makes one
+// token per punctuation character).
+UChar32 FirstCodePoint(std::string_view p) {
+  int32_t i = 0;
+  UChar32 c = -1;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(p.data()), i, static_cast<int32_t>(p.size()), c);
+  return c;
 }
-bool IsSentenceEnd(std::string_view p) {
-  return p == "。" || p == "!" || p == "?" || p == "." || p == "\n" || p == "..." || p == "…";
+
+bool IsSentenceEnd(UChar32 c) { return c == U'。' || c == '!' || c == '?' || c == '.' || c == '\n' || c == U'…'; }
+
+bool IsClauseEnd(UChar32 c) {
+  switch (c) {
+    case ',': case ';': case '~': case ':': case U'、': case U'～': case U'—': case U'·':
+      return true;
+    default:
+      return IsSentenceEnd(c);
+  }
 }
-bool IsQuote(std::string_view p) { return p == "\"" || p == "“" || p == "”" || p == "'" || p == "「" || p == "」" || p == "‘" || p == "’"; }
+
+bool IsQuote(std::string_view p) {
+  switch (FirstCodePoint(p)) {
+    case '"': case '\'': case U'“': case U'”': case U'「': case U'」': case U'‘': case U'’':
+      return true;
+    default:
+      return false;
+  }
+}
 
 // One-character function words ICU glues to what follows (也可以, 都不错).
 bool IsFunctionWord(std::string_view w) {
@@ -145,8 +163,9 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const NormalizedT
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind == TokenKind::kPunct) {
-      if (IsClauseEnd(tokens[i].text)) {
-        close(i, IsSentenceEnd(tokens[i].text));
+      const UChar32 c = FirstCodePoint(tokens[i].text);
+      if (IsClauseEnd(c)) {
+        close(i, IsSentenceEnd(c));
         begin = i + 1;
       }
       continue;
