@@ -15,7 +15,16 @@ bool CodepointTrie::Insert(std::string_view word, uint16_t value) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
     if (c < 0) return false;
-    auto [it, added] = children_.try_emplace(Key(node, static_cast<char32_t>(c)), static_cast<uint32_t>(values_.size()));
+    const auto cp = static_cast<char32_t>(c);
+    if (node == kRoot && cp < kDirectRoot) {
+      if (root_[cp] == kNone) {
+        root_[cp] = static_cast<uint32_t>(values_.size());
+        values_.push_back(kNoValue);
+      }
+      node = root_[cp];
+      continue;
+    }
+    auto [it, added] = children_.try_emplace(Key(node, cp), static_cast<uint32_t>(values_.size()));
     if (added) values_.push_back(kNoValue);
     node = it->second;
   }
