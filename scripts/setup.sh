@@ -7,7 +7,7 @@ set -euo pipefail
 # Build and runtime libraries (see ../shared/DEPENDENCIES.md for notes on each).
 packages=(
   build-essential cmake pkg-config
-  libicu-dev libsqlite3-dev libopencc-dev libopencc-data libfasttext-dev
+  libicu-dev libsqlite3-dev libeigen3-dev libopencc-dev libopencc-data libfasttext-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libtoml11-dev
   libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
@@ -21,11 +21,26 @@ if [ "${1:-}" = "bench" ]; then
   packages+=(python3 python3-jieba python3-sklearn fasttext)
 fi
 
+# Apache ECharts for the report's charts, from the npm registry, kept beside
+# the sources (third_party/npm, ignored by git) and inlined into each report.
+install_echarts() {
+  local root
+  root="$(cd "$(dirname "$0")/.." && pwd)"
+  [ -f "$root/third_party/npm/node_modules/echarts/dist/echarts.min.js" ] && return 0
+  command -v npm >/dev/null 2>&1 || { echo "setup: npm not found; reports will have tables but no charts" >&2; return 0; }
+  echo "setup: installing echarts from npm" >&2
+  mkdir -p "$root/third_party/npm"
+  npm install --prefix "$root/third_party/npm" --no-audit --no-fund --silent echarts@5 >/dev/null
+}
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  install_echarts
+  exit 0
+fi
 
 echo "setup: installing ${missing[*]}" >&2
 sudo_cmd=()
@@ -33,3 +48,4 @@ sudo_cmd=()
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
 "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+install_echarts

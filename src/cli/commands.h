@@ -31,5 +31,9 @@ CommandAction AddEvalCommand(CLI::App& app);
 CommandAction AddAnalyzeCommand(CLI::App& app);
 CommandAction AddSentimentCommand(CLI::App& app);
 CommandAction AddKeywordsCommand(CLI::App& app);
+CommandAction AddRunCommand(CLI::App& app);
+
+// The main job on a project directory (also what `brandlens demo` ends with).
+Status RunMainJob(const std::string& project, const std::string& out_dir);
 
 }  // namespace brandlens

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add(brandlens::AddAnalyzeCommand);
   add(brandlens::AddSentimentCommand);
   add(brandlens::AddKeywordsCommand);
+  add(brandlens::AddRunCommand);
 
   CLI11_PARSE(app, argc, argv);
   // Logs go to stderr: stdout carries results (JSON Lines, reports).

@@ -68,6 +68,10 @@ Result<std::unique_ptr<TimestampParser>> TimestampParser::Create(const std::stri
   return std::unique_ptr<TimestampParser>(new TimestampParser(std::move(impl)));
 }
 
+int32_t TimestampParser::UtcOffsetSeconds(int64_t unix_seconds) const {
+  return impl_->OffsetSeconds(unix_seconds, /*local=*/false);
+}
+
 std::string TimestampParser::LocalDate(int64_t unix_seconds) const {
   const int64_t local = unix_seconds + impl_->OffsetSeconds(unix_seconds, /*local=*/false);
   const int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;

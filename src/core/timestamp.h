@@ -33,6 +33,9 @@ class TimestampParser {
   // The local calendar date (YYYY-MM-DD) of a Unix time in this time zone.
   std::string LocalDate(int64_t unix_seconds) const;
 
+  // The zone's offset from UTC in force at a Unix time, in seconds.
+  int32_t UtcOffsetSeconds(int64_t unix_seconds) const;
+
  private:
   struct Impl;
   explicit TimestampParser(std::unique_ptr<Impl> impl);

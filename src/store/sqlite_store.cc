@@ -256,6 +256,9 @@ class SqliteStore final : public Store {
       sql += fmt::format(" WHERE id NOT IN (SELECT {} FROM {})", filter.unreferenced_by_column,
                          filter.unreferenced_by_table);
     }
+    if (!filter.ids.empty())
+      sql += fmt::format("{} id IN ({})", filter.unreferenced_by_table.empty() ? " WHERE" : " AND",
+                         fmt::join(filter.ids, ","));
     sql += " ORDER BY id";
     if (filter.limit > 0) sql += fmt::format(" LIMIT {}", filter.limit);
     auto stmt = Statement::Prepare(db_, sql);

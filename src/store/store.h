@@ -55,6 +55,7 @@ struct ScanFilter {
   std::string_view unreferenced_by_table;
   std::string_view unreferenced_by_column;
   int64_t limit = 0;
+  std::span<const int64_t> ids;  // non-empty: only rows with these ids
 };
 
 // What one import did, kept in the `imports` table for audit.

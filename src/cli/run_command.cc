@@ -1,0 +1,86 @@
+// brandlens run [-p PROJECT]: the main job. Imports what is new, analyses
+// what is unanalysed, computes the positioning picture and writes
+// report.html and report.json. Re-running does only new work.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <thread>
+
+#include "cli/commands.h"
+#include "cli/progress.h"
+#include "cli/project_context.h"
+#include "ingest/project_import.h"
+#include "listening/facts.h"
+#include "listening/listening_report.h"
+#include "report/report.h"
+#include "text/workspace_analysis.h"
+
+namespace brandlens {
+
+Status RunMainJob(const std::string& project, const std::string& out_dir) {
+  const auto start = std::chrono::steady_clock::now();
+  auto ctx = OpenProject(project, "");
+  if (!ctx.ok()) return ctx.status();
+  if (!ctx->config)
+    return Status::NotFound(fmt::format("{}: no {} (create one with `brandlens init`)", project, kConfigFileName));
+  const ProjectConfig& config = *ctx->config;
+
+  std::unique_ptr<ProgressBar> bar;
+  auto reports = ImportSources(*ctx->store, config, [&bar](const SourceConfig& source) {
+    bar = std::make_unique<ProgressBar>(source.path);
+    return [&bar](const ImportProgress& p) { bar->Update(p.bytes_done, p.bytes_total, p.rows); };
+  });
+  bar.reset();
+  if (!reports.ok()) return reports.status();
+  int64_t imported = 0, rejected = 0;
+  for (const auto& r : *reports) {
+    imported += r.rows_inserted;
+    rejected += r.rows_rejected;
+    for (const auto& e : r.errors) spdlog::warn("{}", e);
+  }
+
+  auto options = TextAnalyzer::OptionsFor(config);
+  if (!options.ok()) return options.status();
+  auto analyzer = TextAnalyzer::Create(*options);
+  if (!analyzer.ok()) return analyzer.status();
+  auto analysed = AnalyzeWorkspace(*ctx->store, **analyzer, SentimentModel(nullptr),
+                                   std::max(1u, std::thread::hardware_concurrency()));
+  if (!analysed.ok()) return analysed.status();
+
+  auto time = TimestampParser::Create(config.time_zone);
+  if (!time.ok()) return time.status();
+  std::vector<std::string> brands;
+  const BrandConfig* own = config.OwnBrand();
+  brands.push_back(own->name);
+  for (const auto& b : config.brands)
+    if (!b.own) brands.push_back(b.name);
+  auto facts = LoadListeningFacts(*ctx->store, brands, **time);
+  if (!facts.ok()) return facts.status();
+
+  Report report;
+  report.title = fmt::format("{} · brandlens", config.name.empty() ? own->name : config.name);
+  BRANDLENS_RETURN_IF_ERROR(AddListeningSections(*facts, *ctx->store, report));
+  const std::filesystem::path dir = out_dir.empty() ? config.dir : std::filesystem::path(out_dir);
+  BRANDLENS_RETURN_IF_ERROR(WriteReport(report, dir));
+
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  fmt::print("imported {} new rows ({} rejected), analysed {} new mentions, {} brand mentions in the report ({:.1f} s)\n",
+             imported, rejected, analysed->analysed, facts->mentions.size(), seconds);
+  fmt::print("report: {}\n", std::filesystem::absolute(dir / "report.html").lexically_normal().string());
+  fmt::print("data:   {}\n", std::filesystem::absolute(dir / "report.json").lexically_normal().string());
+  return Status::Ok();
+}
+
+CommandAction AddRunCommand(CLI::App& app) {
+  struct Args {
+    std::string project = ".", out;
+  };
+  auto args = std::make_shared<Args>();
+  auto* cmd = app.add_subcommand("run", "The main job: import what is new, analyse it, write report.html/.json");
+  cmd->add_option("-p,--project", args->project, "Project directory (with brandlens.toml)");
+  cmd->add_option("-o,--out", args->out, "Where to write the report (default: the project directory)");
+  return [args]() -> Status { return RunMainJob(args->project, args->out); };
+}
+
+}  // namespace brandlens

@@ -1,0 +1,112 @@
+#include "listening/facts.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace brandlens {
+
+namespace {
+
+// Index of `name` in `names`, appending it when new.
+uint16_t IndexOf(std::vector<std::string>& names, std::unordered_map<std::string, uint16_t>& index,
+                 std::string_view name) {
+  auto it = index.find(std::string(name));
+  if (it != index.end()) return it->second;
+  const auto i = static_cast<uint16_t>(names.size());
+  names.emplace_back(name);
+  index.emplace(names.back(), i);
+  return i;
+}
+
+int8_t LabelValue(std::string_view label) { return label == "positive" ? 1 : label == "negative" ? -1 : 0; }
+
+// Local day of a Unix time, with the zone's offset cached per UTC hour
+// (offsets change on hour boundaries; ICU lookups are the slow part at a
+// million rows).
+class DayOf {
+ public:
+  explicit DayOf(const TimestampParser& time) : time_(time) {}
+  int32_t operator()(int64_t unix_seconds) {
+    const int64_t hour = unix_seconds >= 0 ? unix_seconds / 3600 : (unix_seconds - 3599) / 3600;
+    auto it = offsets_.find(hour);
+    if (it == offsets_.end()) it = offsets_.emplace(hour, time_.UtcOffsetSeconds(hour * 3600)).first;
+    const int64_t local = unix_seconds + it->second;
+    return static_cast<int32_t>(local >= 0 ? local / 86400 : (local - 86399) / 86400);
+  }
+
+ private:
+  const TimestampParser& time_;
+  std::unordered_map<int64_t, int32_t> offsets_;
+};
+
+}  // namespace
+
+int32_t DayNumber(const std::string& d) {
+  return static_cast<int32_t>(DaysFromCivil(std::stoi(d.substr(0, 4)), static_cast<unsigned>(std::stoi(d.substr(5, 2))),
+                                            static_cast<unsigned>(std::stoi(d.substr(8, 2)))));
+}
+
+Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::string>& brands,
+                                          const TimestampParser& time) {
+  ListeningFacts facts;
+  std::unordered_map<std::string, uint16_t> brand_index, platform_index, aspect_index;
+  for (const auto& b : brands) IndexOf(facts.brands, brand_index, b);
+  DayOf day_of(time);
+  std::vector<Value> row;
+  {
+    const std::string_view columns[] = {"id", "brand", "platform", "posted_at", "engagement", "label", "score", "keywords"};
+    auto reader = store.Scan("mention_facts", columns);
+    if (!reader.ok()) return reader.status();
+    for (;;) {
+      auto got = (*reader)->Next(row);
+      if (!got.ok()) return got.status();
+      if (!*got) break;
+      MentionFact f;
+      f.mention_id = std::get<int64_t>(row[0]);
+      f.brand = IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1]));
+      f.platform = IndexOf(facts.platforms, platform_index, std::get<std::string_view>(row[2]));
+      f.day = day_of(std::get<int64_t>(row[3]));
+      f.engagement = std::get<int64_t>(row[4]);
+      f.label = LabelValue(std::get<std::string_view>(row[5]));
+      f.score = static_cast<float>(std::get<double>(row[6]));
+      if (f.label < 0) facts.negative_keywords.try_emplace(f.mention_id, std::get<std::string_view>(row[7]));
+      facts.mentions.push_back(f);
+    }
+  }
+  {
+    const std::string_view columns[] = {"id", "brand", "aspect", "label", "opinions", "posted_at"};
+    auto reader = store.Scan("aspect_facts", columns);
+    if (!reader.ok()) return reader.status();
+    for (;;) {
+      auto got = (*reader)->Next(row);
+      if (!got.ok()) return got.status();
+      if (!*got) break;
+      facts.aspect_opinions.push_back({std::get<int64_t>(row[0]), day_of(std::get<int64_t>(row[5])),
+                                       IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1])),
+                                       IndexOf(facts.aspects, aspect_index, std::get<std::string_view>(row[2])),
+                                       LabelValue(std::get<std::string_view>(row[3])),
+                                       std::string(std::get<std::string_view>(row[4]))});
+    }
+  }
+  {
+    const std::string_view columns[] = {"id", "winner", "loser"};
+    auto reader = store.Scan("mention_comparisons", columns);
+    if (!reader.ok()) return reader.status();
+    for (;;) {
+      auto got = (*reader)->Next(row);
+      if (!got.ok()) return got.status();
+      if (!*got) break;
+      facts.comparisons.push_back({IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1])),
+                                   IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[2]))});
+    }
+  }
+  if (!facts.mentions.empty()) {
+    auto [lo, hi] = std::minmax_element(facts.mentions.begin(), facts.mentions.end(),
+                                        [](const MentionFact& a, const MentionFact& b) { return a.day < b.day; });
+    facts.first_day = lo->day;
+    facts.last_day = hi->day;
+  }
+  return facts;
+}
+
+}  // namespace brandlens

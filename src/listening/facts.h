@@ -1,0 +1,57 @@
+// The facts listening works on, read once from the workspace into compact
+// arrays: one per (mention, brand) and one per (aspect opinion, brand).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/status.h"
+#include "core/timestamp.h"
+#include "store/store.h"
+
+namespace brandlens {
+
+struct MentionFact {
+  int64_t mention_id;
+  int32_t day;        // local calendar day, days since 1970-01-01
+  uint16_t brand;     // index into ListeningFacts::brands
+  uint16_t platform;  // index into ListeningFacts::platforms
+  int8_t label;       // -1, 0, +1
+  float score;
+  int64_t engagement;  // likes + shares + comments
+};
+
+struct AspectFact {
+  int64_t mention_id;
+  int32_t day;
+  uint16_t brand;
+  uint16_t aspect;  // index into ListeningFacts::aspects
+  int8_t label;
+  std::string opinions;  // JSON array as stored
+};
+
+struct ComparisonFact {
+  uint16_t winner, loser;
+};
+
+struct ListeningFacts {
+  std::vector<std::string> brands, platforms, aspects;
+  std::vector<MentionFact> mentions;
+  std::vector<AspectFact> aspect_opinions;
+  std::vector<ComparisonFact> comparisons;
+  // Keywords (JSON arrays) of negative mentions, for explaining spikes.
+  std::unordered_map<int64_t, std::string> negative_keywords;
+  int32_t first_day = 0, last_day = -1;
+};
+
+// Reads the analysed mentions. `brands` fixes the brand order (own first);
+// brands met in the data but not listed are appended.
+Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::string>& brands,
+                                          const TimestampParser& time);
+
+// Days since 1970-01-01 of a local date produced by TimestampParser::LocalDate.
+int32_t DayNumber(const std::string& yyyy_mm_dd);
+
+}  // namespace brandlens

@@ -1,0 +1,316 @@
+#include "listening/listening_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "listening/metrics.h"
+#include "listening/perceptual_map.h"
+#include "listening/spikes.h"
+
+namespace brandlens {
+
+namespace {
+
+double Round(double x, int digits = 3) {
+  const double f = std::pow(10.0, digits);
+  return std::round(x * f) / f;
+}
+
+std::string Percent(double x) { return fmt::format("{:.1f}%", x * 100); }
+
+// Texts of mentions by id, de-duplicated on text (reposts say the same).
+Result<std::map<int64_t, std::string>> LoadTexts(Store& store, const std::vector<int64_t>& ids) {
+  std::map<int64_t, std::string> out;
+  if (ids.empty()) return out;
+  const std::string_view columns[] = {"id", "text"};
+  ScanFilter filter;
+  filter.ids = ids;
+  auto reader = store.Scan("mentions", columns, filter);
+  if (!reader.ok()) return reader.status();
+  std::vector<Value> row;
+  for (;;) {
+    auto got = (*reader)->Next(row);
+    if (!got.ok()) return got.status();
+    if (!*got) break;
+    out[std::get<int64_t>(row[0])] = std::string(std::get<std::string_view>(row[1]));
+  }
+  return out;
+}
+
+nlohmann::json BarSeries(const std::string& name, const std::vector<double>& values) {
+  return {{"name", name}, {"type", "bar"}, {"data", values}};
+}
+
+ReportSection VoiceSection(const ListeningFacts& f, const std::vector<BrandMetrics>& totals) {
+  ReportSection s{"voice", "声量与情感 · Share of voice and sentiment", {}, {}, {}};
+  std::vector<double> sov, engaged, net;
+  ReportTable data{"", {"brand", "mentions", "share_of_voice", "sov_low", "sov_high", "engaged_share", "positive", "neutral",
+                        "negative", "net_sentiment", "net_low", "net_high"}, {}};
+  for (const auto& b : totals) {
+    sov.push_back(Round(b.share_of_voice.value));
+    engaged.push_back(Round(b.engaged_share_of_voice.value));
+    net.push_back(Round(b.net_sentiment.value));
+    data.rows.push_back({b.brand, b.volume, Round(b.share_of_voice.value), Round(b.share_of_voice.low),
+                         Round(b.share_of_voice.high), Round(b.engaged_share_of_voice.value), b.positive, b.neutral,
+                         b.negative, Round(b.net_sentiment.value), Round(b.net_sentiment.low), Round(b.net_sentiment.high)});
+  }
+  nlohmann::json option = {{"tooltip", {{"trigger", "axis"}}},
+                           {"legend", {{"data", {"声量占比 SOV", "互动占比 engaged SOV", "净情感 net sentiment"}}}},
+                           {"xAxis", {{"type", "category"}, {"data", f.brands}}},
+                           {"yAxis", {{"type", "value"}}},
+                           {"series", {BarSeries("声量占比 SOV", sov), BarSeries("互动占比 engaged SOV", engaged),
+                                       BarSeries("净情感 net sentiment", net)}}};
+  s.charts.push_back({"chart-voice", "各品牌声量占比与净情感", option, data});
+  for (const auto& b : totals)
+    s.summary.push_back(fmt::format("{}: {} mentions, share of voice {} (95% CI {}–{}), net sentiment {:+.2f} ({:+.2f} to {:+.2f})",
+                                    b.brand, b.volume, Percent(b.share_of_voice.value), Percent(b.share_of_voice.low),
+                                    Percent(b.share_of_voice.high), b.net_sentiment.value, b.net_sentiment.low,
+                                    b.net_sentiment.high));
+  return s;
+}
+
+ReportSection TrendSection(const ListeningFacts& f) {
+  ReportSection s{"trend", "趋势 · Trends by month", {}, {}, {}};
+  const auto trend = Trend(f, Period::kMonth);
+  std::vector<std::string> months;
+  for (const auto& p : trend) months.push_back(p.period);
+  nlohmann::json volume_series = nlohmann::json::array(), net_series = nlohmann::json::array();
+  std::vector<std::string> columns = {"month"};
+  for (size_t b = 0; b < f.brands.size(); ++b) {
+    std::vector<int64_t> v;
+    std::vector<double> n;
+    for (const auto& p : trend) v.push_back(p.volume[b]), n.push_back(Round(p.net_sentiment[b]));
+    volume_series.push_back({{"name", f.brands[b]}, {"type", "line"}, {"data", v}});
+    net_series.push_back({{"name", f.brands[b]}, {"type", "line"}, {"data", n}});
+    columns.push_back(f.brands[b] + " mentions");
+    columns.push_back(f.brands[b] + " net");
+  }
+  ReportTable data{"", columns, {}};
+  for (const auto& p : trend) {
+    std::vector<nlohmann::json> row = {p.period};
+    for (size_t b = 0; b < f.brands.size(); ++b) row.push_back(p.volume[b]), row.push_back(Round(p.net_sentiment[b]));
+    data.rows.push_back(std::move(row));
+  }
+  auto line = [&](const nlohmann::json& series) {
+    return nlohmann::json{{"tooltip", {{"trigger", "axis"}}}, {"legend", {{"data", f.brands}}},
+                          {"xAxis", {{"type", "category"}, {"data", months}}}, {"yAxis", {{"type", "value"}}},
+                          {"series", series}};
+  };
+  s.charts.push_back({"chart-trend-volume", "月度声量", line(volume_series), data});
+  s.charts.push_back({"chart-trend-net", "月度净情感", line(net_series), data});
+  return s;
+}
+
+ReportSection PlatformSection(const ListeningFacts& f) {
+  ReportSection s{"platforms", "平台 · Platforms", {}, {}, {}};
+  nlohmann::json series = nlohmann::json::array();
+  ReportTable data{"", {"platform", "brand", "mentions", "net_sentiment"}, {}};
+  std::vector<std::vector<int64_t>> volume(f.brands.size(), std::vector<int64_t>(f.platforms.size()));
+  for (size_t p = 0; p < f.platforms.size(); ++p) {
+    const auto totals = BrandTotals(f, f.first_day, f.last_day, static_cast<int>(p));
+    for (size_t b = 0; b < totals.size(); ++b) {
+      volume[b][p] = totals[b].volume;
+      data.rows.push_back({f.platforms[p], totals[b].brand, totals[b].volume, Round(totals[b].net_sentiment.value)});
+    }
+  }
+  for (size_t b = 0; b < f.brands.size(); ++b)
+    series.push_back({{"name", f.brands[b]}, {"type", "bar"}, {"stack", "v"}, {"data", volume[b]}});
+  nlohmann::json option = {{"tooltip", {{"trigger", "axis"}}}, {"legend", {{"data", f.brands}}},
+                           {"xAxis", {{"type", "category"}, {"data", f.platforms}}}, {"yAxis", {{"type", "value"}}},
+                           {"series", series}};
+  s.charts.push_back({"chart-platforms", "各平台声量", option, data});
+  return s;
+}
+
+ReportSection AspectSection(const ListeningFacts& f, std::vector<std::string>& highlights) {
+  ReportSection s{"aspects", "维度对比 · Aspects by brand", {}, {}, {}};
+  const auto cells = AspectMatrix(f);
+  nlohmann::json heat = nlohmann::json::array();
+  ReportTable data{"", {"brand", "aspect", "positive", "neutral", "negative", "net"}, {}};
+  for (size_t b = 0; b < f.brands.size(); ++b)
+    for (size_t a = 0; a < f.aspects.size(); ++a) {
+      const AspectCell& c = cells[b][a];
+      heat.push_back({a, b, Round(c.net(), 2)});
+      data.rows.push_back({f.brands[b], f.aspects[a], c.positive, c.neutral, c.negative, Round(c.net())});
+    }
+  nlohmann::json option = {
+      {"tooltip", {{"position", "top"}}},
+      {"grid", {{"left", 90}, {"bottom", 60}}},
+      {"xAxis", {{"type", "category"}, {"data", f.aspects}}},
+      {"yAxis", {{"type", "category"}, {"data", f.brands}}},
+      {"visualMap", {{"min", -1}, {"max", 1}, {"calculable", true}, {"orient", "horizontal"}, {"left", "center"},
+                     {"bottom", 0}, {"inRange", {{"color", {"#d73027", "#f7f7f7", "#1a9850"}}}}}},
+      {"series", {{{"name", "net"}, {"type", "heatmap"}, {"data", heat}, {"label", {{"show", true}}}}}}};
+  s.charts.push_back({"chart-aspects", "品牌 × 维度净情感", option, data});
+
+  const auto contrasts = CompareAspects(f, cells);
+  ReportTable table{"本品 vs 竞品（双比例检验） · Own brand against each competitor",
+                    {"aspect", "competitor", "own_positive_rate", "competitor_positive_rate", "z", "p_value", "verdict"}, {}};
+  const AspectContrast* best = nullptr;
+  const AspectContrast* worst = nullptr;
+  for (const auto& c : contrasts) {
+    table.rows.push_back({c.aspect, c.competitor, Round(c.own_rate), Round(c.competitor_rate), Round(c.z, 2),
+                          Round(c.p_value, 4), c.verdict});
+    if (c.verdict == "strength" && (!best || c.z > best->z)) best = &c;
+    if (c.verdict == "weakness" && (!worst || c.z < worst->z)) worst = &c;
+    if (!c.verdict.empty())
+      s.summary.push_back(fmt::format("{} vs {} on {}: {} ({} vs {} positive, p = {:.3g})", f.brands[0], c.competitor,
+                                      c.aspect, c.verdict, Percent(c.own_rate), Percent(c.competitor_rate), c.p_value));
+  }
+  s.tables.push_back(std::move(table));
+  if (best)
+    highlights.push_back(fmt::format("最大优势 Strongest edge: {} beats {} on {} ({} vs {} positive).", f.brands[0],
+                                     best->competitor, best->aspect, Percent(best->own_rate), Percent(best->competitor_rate)));
+  if (worst)
+    highlights.push_back(fmt::format("最大短板 Biggest gap: {} trails {} on {} ({} vs {} positive).", f.brands[0],
+                                     worst->competitor, worst->aspect, Percent(worst->own_rate), Percent(worst->competitor_rate)));
+
+  const auto map = PerceptualMap(f, cells);
+  if (!map.empty()) {
+    nlohmann::json points = nlohmann::json::array();
+    ReportTable coords{"", {"brand", "x", "y"}, {}};
+    for (size_t b = 0; b < map.size(); ++b) {
+      points.push_back({{"name", f.brands[b]}, {"value", {Round(map[b].first), Round(map[b].second)}}});
+      coords.rows.push_back({f.brands[b], Round(map[b].first), Round(map[b].second)});
+    }
+    nlohmann::json scatter = {
+        {"tooltip", nlohmann::json::object()},
+        {"xAxis", {{"type", "value"}, {"name", "PC1"}}},
+        {"yAxis", {{"type", "value"}, {"name", "PC2"}}},
+        {"series", {{{"type", "scatter"}, {"symbolSize", 24}, {"data", points},
+                     {"label", {{"show", true}, {"formatter", "{b}"}, {"position", "top"}}}}}}};
+    s.charts.push_back({"chart-perceptual-map", "感知图（品牌在各维度净情感上的主成分投影）", scatter, coords});
+  }
+  return s;
+}
+
+Status OpinionSection(const ListeningFacts& f, Store& store, ReportSection& s) {
+  const auto praises = TopOpinions(f, 0, 1, 10), pains = TopOpinions(f, 0, -1, 10);
+  std::vector<int64_t> ids;
+  for (const auto* list : {&praises, &pains})
+    for (const auto& o : *list) ids.insert(ids.end(), o.mention_ids.begin(), o.mention_ids.end());
+  auto texts = LoadTexts(store, ids);
+  if (!texts.ok()) return texts.status();
+  for (const auto& [title, list] : {std::pair{std::string("好评点 · Top praises"), &praises},
+                                    std::pair{std::string("痛点 · Top pain points"), &pains}}) {
+    ReportTable t{title, {"aspect", "opinion", "count", "example"}, {}};
+    for (const auto& o : *list) {
+      std::set<std::string> seen;
+      std::string quotes;
+      for (int64_t id : o.mention_ids) {
+        const auto it = texts->find(id);
+        if (it == texts->end() || !seen.insert(it->second).second) continue;
+        quotes += (quotes.empty() ? "" : " ｜ ") + it->second;
+      }
+      t.rows.push_back({o.aspect, o.opinion, o.count, quotes});
+    }
+    s.tables.push_back(std::move(t));
+  }
+  return Status::Ok();
+}
+
+ReportSection ComparisonSection(const ListeningFacts& f) {
+  ReportSection s{"comparisons", "对比提及 · Comparative mentions", {}, {}, {}};
+  ReportTable t{"", {"winner", "loser", "mentions"}, {}};
+  for (const auto& c : CountComparisons(f)) t.rows.push_back({c.winner, c.loser, c.count});
+  s.tables.push_back(std::move(t));
+  return s;
+}
+
+Status CrisisSection(const ListeningFacts& f, Store& store, ReportSection& s, std::vector<std::string>& highlights) {
+  const auto spikes = DetectSpikes(f);
+  // Daily negative volume per brand, with the alert windows marked.
+  std::vector<std::string> days;
+  for (int32_t d = f.first_day; d <= f.last_day; ++d) days.push_back(CivilFromDays(d));
+  nlohmann::json series = nlohmann::json::array();
+  for (uint16_t b = 0; b < f.brands.size(); ++b) {
+    std::vector<int64_t> neg(days.size(), 0);
+    for (const auto& m : f.mentions)
+      if (m.brand == b && m.label < 0) ++neg[static_cast<size_t>(m.day - f.first_day)];
+    nlohmann::json areas = nlohmann::json::array();
+    for (const auto& sp : spikes)
+      if (sp.brand == f.brands[b])
+        areas.push_back({{{"xAxis", CivilFromDays(sp.first_day)}}, {{"xAxis", CivilFromDays(sp.last_day)}}});
+    series.push_back({{"name", f.brands[b]}, {"type", "line"}, {"showSymbol", false}, {"data", neg},
+                      {"markArea", {{"itemStyle", {{"color", "rgba(215,48,39,0.15)"}}}, {"data", areas}}}});
+  }
+  std::vector<int64_t> ids;
+  for (const auto& sp : spikes) ids.insert(ids.end(), sp.top_mentions.begin(), sp.top_mentions.end());
+  auto texts = LoadTexts(store, ids);
+  if (!texts.ok()) return texts.status();
+  ReportTable data{"", {"brand", "start", "end", "peak_day", "negatives", "baseline_per_day", "peak_z", "aspects",
+                        "keywords", "top_mentions"}, {}};
+  for (const auto& sp : spikes) {
+    std::string aspects, keywords, quotes;
+    for (const auto& [a, n] : sp.aspects) aspects += fmt::format("{}{} ({})", aspects.empty() ? "" : ", ", a, n);
+    for (const auto& [k, w] : sp.keywords) keywords += fmt::format("{}{}", keywords.empty() ? "" : ", ", k);
+    std::set<std::string> seen;
+    for (int64_t id : sp.top_mentions) {
+      auto it = texts->find(id);
+      if (it != texts->end() && seen.insert(it->second).second) quotes += (quotes.empty() ? "" : " ｜ ") + it->second;
+    }
+    data.rows.push_back({sp.brand, CivilFromDays(sp.first_day), CivilFromDays(sp.last_day), CivilFromDays(sp.peak_day),
+                         sp.negatives, Round(sp.baseline, 1), Round(sp.z, 1), aspects, keywords, quotes});
+    s.summary.push_back(fmt::format("{}: {} negative mentions {} – {} (baseline {:.1f}/day, peak z = {:.1f}); about {}; "
+                                    "words: {}",
+                                    sp.brand, sp.negatives, CivilFromDays(sp.first_day), CivilFromDays(sp.last_day),
+                                    sp.baseline, sp.z, aspects, keywords));
+  }
+  if (!spikes.empty()) {
+    const Spike& last = *std::max_element(spikes.begin(), spikes.end(),
+                                          [](const Spike& a, const Spike& b) { return a.first_day < b.first_day; });
+    highlights.push_back(fmt::format("危机预警 Latest alert: {} had {} negative mentions {} – {}, about {}.", last.brand,
+                                     last.negatives, CivilFromDays(last.first_day), CivilFromDays(last.last_day),
+                                     last.aspects.empty() ? "—" : last.aspects.front().first));
+  }
+  nlohmann::json option = {{"tooltip", {{"trigger", "axis"}}}, {"legend", {{"data", f.brands}}},
+                           {"dataZoom", {{{"type", "slider"}}}}, {"xAxis", {{"type", "category"}, {"data", days}}},
+                           {"yAxis", {{"type", "value"}, {"name", "negative / day"}}}, {"series", series}};
+  s.charts.push_back({"chart-crisis", "每日负面声量与预警窗口", option, data});
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status AddListeningSections(const ListeningFacts& f, Store& store, Report& report) {
+  if (f.mentions.empty() || f.brands.empty()) {
+    report.highlights.push_back("No analysed brand mentions yet: import mentions and run `brandlens run`.");
+    return Status::Ok();
+  }
+  report.period = fmt::format("{} – {}", CivilFromDays(f.first_day), CivilFromDays(f.last_day));
+  const auto totals = BrandTotals(f, f.first_day, f.last_day);
+  // Highlight: the own brand's voice and sentiment, this quarter against the one before.
+  const int32_t quarter = std::max(f.first_day, f.last_day - 90);
+  const auto recent = BrandTotals(f, quarter + 1, f.last_day), before = BrandTotals(f, quarter - 90, quarter);
+  report.highlights.push_back(fmt::format(
+      "声量 Share of voice: {} holds {} over the last 90 days ({:+.1f} points on the 90 days before); net sentiment "
+      "{:+.2f} ({:+.2f}).",
+      f.brands[0], Percent(recent[0].share_of_voice.value),
+      (recent[0].share_of_voice.value - before[0].share_of_voice.value) * 100, recent[0].net_sentiment.value,
+      recent[0].net_sentiment.value - before[0].net_sentiment.value));
+  const auto leader = std::max_element(totals.begin(), totals.end(), [](const BrandMetrics& a, const BrandMetrics& b) {
+    return a.net_sentiment.value < b.net_sentiment.value;
+  });
+  report.highlights.push_back(fmt::format("口碑 Best-liked brand overall: {} (net sentiment {:+.2f}); {} is at {:+.2f}.",
+                                          leader->brand, leader->net_sentiment.value, f.brands[0],
+                                          totals[0].net_sentiment.value));
+  report.sections.push_back(VoiceSection(f, totals));
+  report.sections.push_back(TrendSection(f));
+  report.sections.push_back(PlatformSection(f));
+  report.sections.push_back(AspectSection(f, report.highlights));
+  ReportSection opinions{"opinions", "好评与痛点 · Praises and pain points (" + f.brands[0] + ")", {}, {}, {}};
+  BRANDLENS_RETURN_IF_ERROR(OpinionSection(f, store, opinions));
+  report.sections.push_back(std::move(opinions));
+  report.sections.push_back(ComparisonSection(f));
+  ReportSection crisis{"crisis", "危机预警 · Spikes and crisis alerts", {}, {}, {}};
+  BRANDLENS_RETURN_IF_ERROR(CrisisSection(f, store, crisis, report.highlights));
+  report.sections.push_back(std::move(crisis));
+  if (report.highlights.size() > 5) report.highlights.resize(5);
+  return Status::Ok();
+}
+
+}  // namespace brandlens

@@ -1,0 +1,14 @@
+// The listening and positioning sections of the report, and its highlights.
+#pragma once
+
+#include "core/status.h"
+#include "listening/facts.h"
+#include "report/report.h"
+#include "store/store.h"
+
+namespace brandlens {
+
+// Adds the listening sections to `report` (quotes are read from `store`).
+Status AddListeningSections(const ListeningFacts& facts, Store& store, Report& report);
+
+}  // namespace brandlens

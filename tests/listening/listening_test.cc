@@ -1,0 +1,107 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "listening/metrics.h"
+#include "listening/spikes.h"
+#include "report/report.h"
+
+namespace brandlens {
+namespace {
+
+TEST(ListeningMathTest, TwoProportionTestMatchesAHandComputation) {
+  // 60/100 vs 40/100: pooled 0.5, se = sqrt(0.25 * 0.02) = 0.0707, z = 2.828.
+  const auto [z, p] = TwoProportionTest(60, 100, 40, 100);
+  EXPECT_NEAR(z, 2.828, 1e-3);
+  EXPECT_NEAR(p, 0.00468, 1e-4);
+  EXPECT_EQ(TwoProportionTest(0, 0, 1, 2).second, 1.0);
+}
+
+TEST(ListeningMathTest, PoissonTailAndRobustZ) {
+  EXPECT_NEAR(PoissonTail(1, 2.0), 1 - std::exp(-2.0), 1e-12);
+  EXPECT_NEAR(PoissonTail(8, 2.0), 0.00110, 1e-4);
+  EXPECT_EQ(PoissonTail(0, 3.0), 1.0);
+  double median = 0;
+  EXPECT_NEAR(RobustZ({2, 3, 2, 4, 3, 2, 3}, 30, &median), (30 - 3) / std::sqrt(3.0), 1e-9);
+  EXPECT_EQ(median, 3);
+}
+
+ListeningFacts TwoBrands() {
+  ListeningFacts f;
+  f.brands = {"own", "rival"};
+  f.platforms = {"weibo"};
+  f.aspects = {"price", "taste"};
+  int64_t id = 0;
+  // 60 days; own: 10 mentions a day (6 positive, 2 negative); rival: 5 (1 positive, 3 negative).
+  for (int32_t day = 0; day < 60; ++day) {
+    for (int i = 0; i < 10; ++i) f.mentions.push_back({++id, day, 0, 0, static_cast<int8_t>(i < 6 ? 1 : i < 8 ? -1 : 0), 0, 1});
+    for (int i = 0; i < 5; ++i) f.mentions.push_back({++id, day, 1, 0, static_cast<int8_t>(i < 1 ? 1 : i < 4 ? -1 : 0), 0, 3});
+  }
+  // A crisis for the rival on days 40-42: 30 extra negatives a day.
+  for (int32_t day = 40; day <= 42; ++day)
+    for (int i = 0; i < 30; ++i) {
+      f.mentions.push_back({++id, day, 1, 0, -1, 0, 10});
+      f.aspect_opinions.push_back({id, day, 1, 0, -1, "[\"太贵\"]"});
+    }
+  f.first_day = 0;
+  f.last_day = 59;
+  return f;
+}
+
+TEST(ListeningMetricsTest, ShareOfVoiceAndNetSentimentWithIntervals) {
+  const ListeningFacts f = TwoBrands();
+  const auto totals = BrandTotals(f, 0, 59);
+  ASSERT_EQ(totals.size(), 2u);
+  EXPECT_EQ(totals[0].volume, 600);
+  EXPECT_EQ(totals[1].volume, 390);
+  EXPECT_NEAR(totals[0].share_of_voice.value, 600.0 / 990, 1e-12);
+  EXPECT_LT(totals[0].share_of_voice.low, totals[0].share_of_voice.value);
+  EXPECT_NEAR(totals[0].net_sentiment.value, 0.4, 1e-12);
+  EXPECT_GT(totals[0].net_sentiment.low, 0.3);
+  EXPECT_NEAR(totals[0].engaged_share_of_voice.value, 600.0 / (600 + 300 * 3 + 90 * 10), 1e-12);
+  const auto first_week = BrandTotals(f, 0, 6);
+  EXPECT_EQ(first_week[0].volume, 70);
+}
+
+TEST(ListeningMetricsTest, TrendsByMonth) {
+  const auto trend = Trend(TwoBrands(), Period::kMonth);
+  ASSERT_EQ(trend.size(), 3u);  // January, February and 1 March 1970
+  EXPECT_EQ(trend[2].period, "1970-03");
+  EXPECT_EQ(trend[0].period, "1970-01");
+  EXPECT_EQ(trend[0].volume[0], 310);
+}
+
+TEST(SpikesTest, FindsTheCrisisWindowAndItsCause) {
+  const auto spikes = DetectSpikes(TwoBrands());
+  ASSERT_EQ(spikes.size(), 1u);
+  EXPECT_EQ(spikes[0].brand, "rival");
+  EXPECT_EQ(spikes[0].first_day, 40);
+  EXPECT_EQ(spikes[0].last_day, 42);
+  EXPECT_EQ(spikes[0].negatives, 99);
+  ASSERT_FALSE(spikes[0].aspects.empty());
+  EXPECT_EQ(spikes[0].aspects[0].first, "price");
+  EXPECT_EQ(spikes[0].top_mentions.size(), 5u);
+}
+
+TEST(ReportTest, HtmlIsSelfContainedEscapedAndCarriesTheNumbers) {
+  Report r;
+  r.title = "山茶集 <report>";
+  r.highlights = {"声量 up"};
+  ReportSection s{"voice", "声量", {"a & b"}, {}, {}};
+  s.charts.push_back({"chart-1", "bars", {{"series", nlohmann::json::array()}}, {"", {"brand", "sov"}, {{"山茶集", 0.3}}}});
+  r.sections.push_back(s);
+  const std::string html = ReportToHtml(r, "var echarts = {init: function () {}};");
+  EXPECT_NE(html.find("<title>山茶集 &lt;report&gt;</title>"), std::string::npos);
+  EXPECT_NE(html.find("<div class=\"chart\" id=\"chart-1\"></div>"), std::string::npos);
+  EXPECT_NE(html.find("var echarts"), std::string::npos);
+  EXPECT_NE(html.find("a &amp; b"), std::string::npos);
+  EXPECT_NE(html.find("<td>0.300</td>"), std::string::npos);
+  EXPECT_EQ(html.find("http"), std::string::npos);  // nothing loaded from elsewhere
+  const std::string no_charts = ReportToHtml(r, "");
+  EXPECT_NE(no_charts.find("Charts are unavailable"), std::string::npos);
+  const auto j = ReportToJson(r);
+  EXPECT_EQ(j["sections"][0]["charts"][0]["data"]["rows"][0][1], 0.3);
+}
+
+}  // namespace
+}  // namespace brandlens
