@@ -155,7 +155,17 @@ TEST(CliTest, DemoGeneratesAndImportsASmallWorld) {
   EXPECT_NE(r.output.find("mentions_dianping.csv"), std::string::npos);
   EXPECT_NE(r.output.find("gb18030"), std::string::npos);
   EXPECT_NE(r.output.find("ground truth:"), std::string::npos);
+  EXPECT_NE(r.output.find("report: "), std::string::npos);
   EXPECT_TRUE(std::filesystem::exists(dir / "demo/truth/truth.json"));
+  EXPECT_TRUE(std::filesystem::exists(dir / "demo/report.html"));
+  const auto report = nlohmann::json::parse(brandlens::testing::ReadFile(dir / "demo/report.json"));
+  EXPECT_GE(report["sections"].size(), 5u);
+  EXPECT_FALSE(report["highlights"].empty());
+  // Running again does only new work: nothing to import or analyse.
+  const CliRun again = Brandlens("run -p " + (dir / "demo").string());
+  EXPECT_EQ(again.exit_code, 0) << again.output;
+  EXPECT_NE(again.output.find("imported 0 new rows (0 rejected), analysed 0 new mentions"), std::string::npos)
+      << again.output;
 }
 
 }  // namespace
