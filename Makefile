@@ -21,6 +21,7 @@ demo: build
 	@$(BUILD_DIR)/brandlens demo --out $(BUILD_DIR)/demo
 
 test: build
+	@bash scripts/setup.sh test
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 bench: build

@@ -20,6 +20,11 @@ packages=(
 if [ "${1:-}" = "bench" ]; then
   packages+=(python3 python3-jieba python3-sklearn fasttext)
 fi
+# `setup.sh test` adds what the end-to-end report test drives: headless
+# Chromium, its WebDriver, and CJK fonts so Chinese renders in screenshots.
+if [ "${1:-}" = "test" ]; then
+  packages+=(python3 chromium chromium-driver fonts-noto-cjk)
+fi
 
 # Apache ECharts for the report's charts, from the npm registry, kept beside
 # the sources (third_party/npm, ignored by git) and inlined into each report.

@@ -80,7 +80,10 @@ nlohmann::json ReportToJson(const Report& report) {
 
 std::string ReportToHtml(const Report& report, const std::string& echarts_js) {
   std::string html = fmt::format(
-      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n",
+      "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{}</style>\n"
+      // Script errors are kept where a reader (or the browser test) can see them.
+      "<script>window.brandlensErrors = []; window.addEventListener('error', e => "
+      "window.brandlensErrors.push(String(e.message)));</script>\n",
       Escape(report.title), kStyle);
   if (!echarts_js.empty()) html += "<script>\n" + echarts_js + "\n</script>\n";
   html += fmt::format("</head>\n<body>\n<h1>{}</h1>\n<p class=\"period\">{}</p>\n", Escape(report.title), Escape(report.period));
