@@ -2,7 +2,7 @@
 // import of a 1M-row mentions CSV against sqlite3's own `.import` of the same
 // file (no validation, no types, no de-duplication) in the same run.
 //
-//   import_bench [--rows N] [--repeat R] [--dir DIR] [--keep]
+//   import_bench [--rows N] [--repeat R] [--dir DIR] [--keep] [--generate-only]
 // Each tool imports the file R times (alternating, into fresh databases);
 // medians are reported. Prints one JSON object: rows/s of each and
 // brandlens's time as a multiple of sqlite3's (the target: within 2x).
@@ -55,15 +55,16 @@ int main(int argc, char** argv) {
   int64_t rows = 1'000'000;
   int repeat = 3;
   fs::path dir = fs::temp_directory_path() / "brandlens-import-bench";
-  bool keep = false;
+  bool keep = false, generate_only = false;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--rows" && i + 1 < argc) rows = std::stoll(argv[++i]);
     else if (arg == "--repeat" && i + 1 < argc) repeat = std::max(1, std::stoi(argv[++i]));
     else if (arg == "--dir" && i + 1 < argc) dir = argv[++i];
     else if (arg == "--keep") keep = true;
+    else if (arg == "--generate-only") generate_only = true;
     else {
-      fmt::print(stderr, "usage: import_bench [--rows N] [--repeat R] [--dir DIR] [--keep]\n");
+      fmt::print(stderr, "usage: import_bench [--rows N] [--repeat R] [--dir DIR] [--keep] [--generate-only]\n");
       return 2;
     }
   }
@@ -75,6 +76,10 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto file_bytes = fs::file_size(csv);
+  if (generate_only) {
+    fmt::print("{}\n", csv.string());
+    return 0;
+  }
 
   std::vector<double> ours, theirs;
   int64_t inserted = 0, rejected = 0;

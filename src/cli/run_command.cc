@@ -36,6 +36,10 @@ Status RunMainJob(const std::string& project, const std::string& out_dir) {
   int64_t imported = 0, rejected = 0;
   fmt::print("{:<40} {:>9} {:>9} {:>9} {:>9}\n", "file", "read", "new", "dup", "rejected");
   for (const auto& r : *reports) {
+    if (r.unchanged) {
+      fmt::print("{:<40} {:>9}\n", std::filesystem::path(r.path).filename().string(), "unchanged");
+      continue;
+    }
     fmt::print("{:<40} {:>9} {:>9} {:>9} {:>9}   {}\n", std::filesystem::path(r.path).filename().string(), r.rows_read,
                r.rows_inserted, r.rows_duplicate, r.rows_rejected, r.encoding);
     imported += r.rows_inserted;

@@ -148,6 +148,23 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
     for (const auto& f : kind->fields) known |= f.name == field;
     if (!known) return Status::InvalidInput(fmt::format("{} has no field '{}' to default", kind_name, field));
   }
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  const auto mtime = std::filesystem::last_write_time(path, ec);
+  const std::string fingerprint =
+      ec ? std::string() : fmt::format("{}:{}", size, mtime.time_since_epoch().count());
+  const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+  if (options.skip_unchanged && !fingerprint.empty()) {
+    auto seen = store.HasImported(absolute, fingerprint);
+    if (!seen.ok()) return seen.status();
+    if (*seen) {
+      ImportReport report;
+      report.path = path.string();
+      report.encoding = "-";
+      report.unchanged = true;
+      return report;
+    }
+  }
   auto time = TimestampParser::Create(options.time_zone);
   if (!time.ok()) return time.status();
   auto file = TextFile::Open(path.string(), options.encoding);
@@ -164,7 +181,8 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
   if (!txn.ok()) return txn.status();
   ImportRecord record;
   record.kind = kind_name;
-  record.path = std::filesystem::absolute(path).lexically_normal().string();
+  record.path = absolute;
+  record.fingerprint = fingerprint;
   record.encoding = (*file)->encoding();
   record.started_at = std::chrono::duration_cast<std::chrono::seconds>(
                           std::chrono::system_clock::now().time_since_epoch()).count();

@@ -36,6 +36,9 @@ struct ImportOptions {
   ColumnMapping mapping;          // field -> column
   std::map<std::string, std::string> defaults;  // field -> value when the file has none (e.g. platform)
   bool strict = false;
+  // Skip the file when it was imported before with the same size and
+  // modification time (what `brandlens run` does with project files).
+  bool skip_unchanged = false;
   std::string time_zone = "Asia/Shanghai";
   size_t max_errors_kept = 20;
   // Called every few thousand rows; may be empty.
@@ -49,6 +52,7 @@ struct ImportReport {
   int64_t rows_inserted = 0;
   int64_t rows_duplicate = 0;
   int64_t rows_rejected = 0;
+  bool unchanged = false;  // skipped: imported before and not modified since
   std::vector<std::string> errors;  // the first max_errors_kept, "file:line: field 'x': why"
 };
 

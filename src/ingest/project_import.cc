@@ -6,6 +6,7 @@ ImportOptions OptionsForSource(const ProjectConfig& config, const SourceConfig& 
   ImportOptions options;
   options.encoding = source.encoding;
   options.time_zone = config.time_zone;
+  options.skip_unchanged = true;
   if (auto it = config.mappings.find(source.kind); it != config.mappings.end()) options.mapping = it->second;
   for (const auto& [field, column] : source.mapping) options.mapping[field] = column;
   if (!source.platform.empty()) options.defaults["platform"] = source.platform;

@@ -21,7 +21,8 @@ Result<std::vector<ImportReport>> ImportSources(Store& store, const ProjectConfi
                                                 const SourceProgressFactory& progress = {});
 
 // The options for one source: its encoding, platform and the config's
-// mapping for its kind overlaid with the source's own.
+// mapping for its kind overlaid with the source's own; unchanged files are
+// skipped.
 ImportOptions OptionsForSource(const ProjectConfig& config, const SourceConfig& source);
 
 }  // namespace brandlens

@@ -21,8 +21,33 @@ double Median(std::vector<double> v) {
   return m;
 }
 
+// A brand's negative mentions with their parsed keywords, computed once
+// and shared by every window of that brand.
+struct NegativeIndex {
+  std::vector<std::pair<const MentionFact*, std::vector<std::string>>> mentions;
+  std::map<std::string, int64_t> keyword_counts;  // over all negative mentions
+};
+
+NegativeIndex IndexNegatives(const ListeningFacts& f, uint16_t brand) {
+  NegativeIndex index;
+  for (const auto& m : f.mentions) {
+    if (m.brand != brand || m.label >= 0) continue;
+    std::vector<std::string> words;
+    auto it = f.negative_keywords.find(m.mention_id);
+    if (it != f.negative_keywords.end()) {
+      const auto kw = nlohmann::json::parse(it->second, nullptr, false);
+      if (kw.is_array())
+        for (const auto& w : kw)
+          if (w.is_string()) words.push_back(w.get<std::string>());
+    }
+    for (const auto& w : words) ++index.keyword_counts[w];
+    index.mentions.emplace_back(&m, std::move(words));
+  }
+  return index;
+}
+
 // Explains a window: aspects, keywords with lift, top mentions.
-void Explain(const ListeningFacts& f, uint16_t brand, Spike& s) {
+void Explain(const ListeningFacts& f, uint16_t brand, const NegativeIndex& index, Spike& s) {
   std::map<std::string, int64_t> aspects;
   for (const auto& a : f.aspect_opinions)
     if (a.brand == brand && a.label < 0 && a.day >= s.first_day && a.day <= s.last_day) ++aspects[f.aspects[a.aspect]];
@@ -30,39 +55,27 @@ void Explain(const ListeningFacts& f, uint16_t brand, Spike& s) {
   std::sort(s.aspects.begin(), s.aspects.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
   if (s.aspects.size() > 3) s.aspects.resize(3);
 
-  std::map<std::string, std::pair<int64_t, int64_t>> words;  // window count, all-time count
-  int64_t window_docs = 0, all_docs = 0;
+  std::map<std::string, int64_t> window_counts;
+  int64_t window_docs = 0;
   std::vector<std::pair<int64_t, int64_t>> engaged;  // engagement, mention
-  for (const auto& m : f.mentions) {
-    if (m.brand != brand || m.label >= 0) continue;
-    const bool inside = m.day >= s.first_day && m.day <= s.last_day;
-    auto it = f.negative_keywords.find(m.mention_id);
-    if (it != f.negative_keywords.end()) {
-      const auto kw = nlohmann::json::parse(it->second, nullptr, false);
-      if (kw.is_array())
-        for (const auto& w : kw)
-          if (w.is_string()) {
-            auto& c = words[w.get<std::string>()];
-            ++c.second;
-            if (inside) ++c.first;
-          }
-    }
-    ++all_docs;
-    if (inside) {
-      ++window_docs;
-      engaged.emplace_back(m.engagement, m.mention_id);
-    }
+  for (const auto& [m, words] : index.mentions) {
+    if (m->day < s.first_day || m->day > s.last_day) continue;
+    ++window_docs;
+    engaged.emplace_back(m->engagement, m->mention_id);
+    for (const auto& w : words) ++window_counts[w];
   }
-  for (const auto& [w, c] : words) {
-    if (c.first < 3) continue;
-    const double lift = (static_cast<double>(c.first) / static_cast<double>(window_docs)) /
-                        ((static_cast<double>(c.second) + 1) / (static_cast<double>(all_docs) + 1));
-    if (lift > 1.5) s.keywords.emplace_back(w, static_cast<double>(c.first) * std::log(lift));
+  const auto all_docs = static_cast<double>(index.mentions.size());
+  for (const auto& [w, n] : window_counts) {
+    if (n < 3) continue;
+    const double lift = (static_cast<double>(n) / static_cast<double>(window_docs)) /
+                        ((static_cast<double>(index.keyword_counts.at(w)) + 1) / (all_docs + 1));
+    if (lift > 1.5) s.keywords.emplace_back(w, static_cast<double>(n) * std::log(lift));
   }
   std::sort(s.keywords.begin(), s.keywords.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
   if (s.keywords.size() > 6) s.keywords.resize(6);
   std::sort(engaged.begin(), engaged.end(), std::greater<>());
   for (size_t i = 0; i < engaged.size() && i < 5; ++i) s.top_mentions.push_back(engaged[i].second);
+  s.negatives = window_docs;
 }
 
 }  // namespace
@@ -126,13 +139,12 @@ std::vector<Spike> DetectSpikes(const ListeningFacts& f, const SpikeOptions& o) 
       }
     }
   }
+  std::map<uint16_t, NegativeIndex> indexes;
   for (auto& s : spikes) {
     const auto b = static_cast<uint16_t>(std::find(f.brands.begin(), f.brands.end(), s.brand) - f.brands.begin());
-    for (int32_t d = s.first_day; d <= s.last_day; ++d) {
-      for (const auto& m : f.mentions)
-        if (m.brand == b && m.label < 0 && m.day == d) ++s.negatives;
-    }
-    Explain(f, b, s);
+    auto it = indexes.find(b);
+    if (it == indexes.end()) it = indexes.emplace(b, IndexNegatives(f, b)).first;
+    Explain(f, b, it->second, s);
   }
   return spikes;
 }

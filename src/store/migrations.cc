@@ -207,8 +207,14 @@ JOIN mention_brands b ON b.mention_id = x.mention_id
 JOIN mentions m ON m.id = x.mention_id;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kV1, kV2, kV3};
-// (kV3 also lists mention_comparisons through the plain table.)
+// Version 4, owned by ingest: a file's size and modification time at import,
+// so `brandlens run` can skip project files that have not changed.
+constexpr std::string_view kV4 = R"sql(
+ALTER TABLE imports ADD COLUMN fingerprint TEXT;
+CREATE INDEX imports_by_path ON imports(path, fingerprint);
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
 
 }  // namespace
 

@@ -70,11 +70,11 @@ Status Bind(sqlite3_stmt* stmt, int index, const Value& v) {
 // add rows until it commits.
 class SqliteRowWriter final : public RowWriter {
  public:
-  SqliteRowWriter(sqlite3* db, Statement stmt, std::string table, absl::flat_hash_set<uint64_t> keys)
-      : db_(db), stmt_(std::move(stmt)), table_(std::move(table)), keys_(std::move(keys)) {}
+  SqliteRowWriter(sqlite3* db, Statement stmt, std::string table, absl::flat_hash_set<uint64_t> keys, bool check_keys)
+      : db_(db), stmt_(std::move(stmt)), table_(std::move(table)), keys_(std::move(keys)), check_keys_(check_keys) {}
 
   Result<bool> Insert(uint64_t dedup_key, std::span<const Value> values) override {
-    if (!keys_.insert(dedup_key).second) return false;
+    if (check_keys_ && !keys_.insert(dedup_key).second) return false;
     sqlite3_stmt* s = stmt_.get();
     // SQLite integers are signed: the key is stored as its two's-complement.
     sqlite3_bind_int64(s, 1, static_cast<sqlite3_int64>(dedup_key));
@@ -92,6 +92,7 @@ class SqliteRowWriter final : public RowWriter {
   Statement stmt_;
   std::string table_;
   absl::flat_hash_set<uint64_t> keys_;
+  bool check_keys_;
 };
 
 class SqliteRowReader final : public RowReader {
@@ -185,11 +186,12 @@ class SqliteStore final : public Store {
   Status Rollback() override { return Exec("ROLLBACK"); }
 
   Result<int64_t> StartImport(const ImportRecord& r) override {
-    auto stmt = Statement::Prepare(db_, "INSERT INTO imports (kind, path, encoding, started_at) VALUES (?, ?, ?, ?)");
+    auto stmt = Statement::Prepare(
+        db_, "INSERT INTO imports (kind, path, encoding, fingerprint, started_at) VALUES (?, ?, ?, ?, ?)");
     if (!stmt.ok()) return stmt.status();
     const Value values[] = {std::string_view(r.kind), std::string_view(r.path), std::string_view(r.encoding),
-                            r.started_at};
-    for (int i = 0; i < 4; ++i) BRANDLENS_RETURN_IF_ERROR(Bind(stmt->get(), i + 1, values[i]));
+                            std::string_view(r.fingerprint), r.started_at};
+    for (int i = 0; i < 5; ++i) BRANDLENS_RETURN_IF_ERROR(Bind(stmt->get(), i + 1, values[i]));
     if (sqlite3_step(stmt->get()) != SQLITE_DONE)
       return Status::IoError(fmt::format("recording the import failed: {}", sqlite3_errmsg(db_)));
     return static_cast<int64_t>(sqlite3_last_insert_rowid(db_));
@@ -207,8 +209,17 @@ class SqliteStore final : public Store {
     return Status::Ok();
   }
 
-  Result<std::unique_ptr<RowWriter>> PrepareInsert(std::string_view table,
-                                                   std::span<const std::string_view> columns) override {
+  Result<bool> HasImported(std::string_view path, std::string_view fingerprint) override {
+    auto stmt = Statement::Prepare(db_, "SELECT count(*) FROM imports WHERE path = ? AND fingerprint = ?");
+    if (!stmt.ok()) return stmt.status();
+    BRANDLENS_RETURN_IF_ERROR(Bind(stmt->get(), 1, path));
+    BRANDLENS_RETURN_IF_ERROR(Bind(stmt->get(), 2, fingerprint));
+    if (sqlite3_step(stmt->get()) != SQLITE_ROW) return Status::IoError(sqlite3_errmsg(db_));
+    return sqlite3_column_int64(stmt->get(), 0) > 0;
+  }
+
+  Result<std::unique_ptr<RowWriter>> PrepareInsert(std::string_view table, std::span<const std::string_view> columns,
+                                                   InsertMode mode) override {
     if (!IsIdentifier(table)) return Status::Internal(fmt::format("bad table name '{}'", table));
     std::string cols = "dedup_key", marks = "?";
     for (auto c : columns) {
@@ -218,10 +229,15 @@ class SqliteStore final : public Store {
     }
     auto stmt = Statement::Prepare(db_, fmt::format("INSERT INTO {} ({}) VALUES ({})", table, cols, marks));
     if (!stmt.ok()) return stmt.status();
-    auto keys = LoadKeys(table);
-    if (!keys.ok()) return keys.status();
+    const bool check_keys = mode == InsertMode::kSkipKnownKeys;
+    absl::flat_hash_set<uint64_t> keys;
+    if (check_keys) {
+      auto loaded = LoadKeys(table);
+      if (!loaded.ok()) return loaded.status();
+      keys = std::move(loaded.value());
+    }
     return std::unique_ptr<RowWriter>(
-        new SqliteRowWriter(db_, std::move(stmt.value()), std::string(table), std::move(keys.value())));
+        new SqliteRowWriter(db_, std::move(stmt.value()), std::string(table), std::move(keys), check_keys));
   }
 
   Result<absl::flat_hash_set<uint64_t>> LoadKeys(std::string_view table) {
@@ -256,9 +272,12 @@ class SqliteStore final : public Store {
       sql += fmt::format(" WHERE id NOT IN (SELECT {} FROM {})", filter.unreferenced_by_column,
                          filter.unreferenced_by_table);
     }
-    if (!filter.ids.empty())
-      sql += fmt::format("{} id IN ({})", filter.unreferenced_by_table.empty() ? " WHERE" : " AND",
-                         fmt::join(filter.ids, ","));
+    bool where = !filter.unreferenced_by_table.empty();
+    if (!filter.ids.empty()) {
+      sql += fmt::format("{} id IN ({})", where ? " AND" : " WHERE", fmt::join(filter.ids, ","));
+      where = true;
+    }
+    if (filter.after_id > 0) sql += fmt::format("{} id > {}", where ? " AND" : " WHERE", filter.after_id);
     sql += " ORDER BY id";
     if (filter.limit > 0) sql += fmt::format(" LIMIT {}", filter.limit);
     auto stmt = Statement::Prepare(db_, sql);

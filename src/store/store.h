@@ -56,6 +56,13 @@ struct ScanFilter {
   std::string_view unreferenced_by_column;
   int64_t limit = 0;
   std::span<const int64_t> ids;  // non-empty: only rows with these ids
+  int64_t after_id = 0;          // only rows with a larger id (keyset paging)
+};
+
+// How a RowWriter treats dedup keys.
+enum class InsertMode {
+  kSkipKnownKeys,  // rows whose key the table holds are skipped (imports)
+  kAllNew,         // the caller guarantees new rows; no keys are loaded
 };
 
 // What one import did, kept in the `imports` table for audit.
@@ -63,7 +70,8 @@ struct ImportRecord {
   std::string kind;
   std::string path;
   std::string encoding;
-  int64_t started_at = 0;  // Unix seconds
+  std::string fingerprint;  // the file's size and modification time
+  int64_t started_at = 0;   // Unix seconds
   int64_t rows_read = 0;
   int64_t rows_inserted = 0;
   int64_t rows_duplicate = 0;
@@ -82,10 +90,13 @@ class Store {
   // returns its id, which data rows reference.
   virtual Result<int64_t> StartImport(const ImportRecord& record) = 0;
   virtual Status FinishImport(int64_t import_id, const ImportRecord& record) = 0;
+  // True when `path` was imported completely with this fingerprint before.
+  virtual Result<bool> HasImported(std::string_view path, std::string_view fingerprint) = 0;
 
   // Prepares inserts of `columns` into `table`; the dedup key is implicit.
   virtual Result<std::unique_ptr<RowWriter>> PrepareInsert(std::string_view table,
-                                                           std::span<const std::string_view> columns) = 0;
+                                                           std::span<const std::string_view> columns,
+                                                           InsertMode mode = InsertMode::kSkipKnownKeys) = 0;
 
   virtual Result<int64_t> CountRows(std::string_view table) = 0;
 

@@ -38,10 +38,13 @@ Status WriteBatch(Store& store, const std::vector<Pending>& batch, const std::ve
   const std::string_view aspect_cols[] = {"mention_id", "aspect", "label", "score", "terms", "opinions"};
   const std::string_view brand_cols[] = {"mention_id", "brand"};
   const std::string_view comparison_cols[] = {"mention_id", "winner", "loser"};
-  auto analysis = store.PrepareInsert("mention_analysis", analysis_cols);
-  auto aspects = store.PrepareInsert("mention_aspects", aspect_cols);
-  auto brand_rows = store.PrepareInsert("mention_brands", brand_cols);
-  auto comparisons = store.PrepareInsert("mention_comparisons", comparison_cols);
+  // The batch holds only unanalysed mentions, and a mention's rows are all
+  // written in this transaction: every row is new (mention_analysis's
+  // unique index on mention_id guards it), so no keys need loading.
+  auto analysis = store.PrepareInsert("mention_analysis", analysis_cols, InsertMode::kAllNew);
+  auto aspects = store.PrepareInsert("mention_aspects", aspect_cols, InsertMode::kAllNew);
+  auto brand_rows = store.PrepareInsert("mention_brands", brand_cols, InsertMode::kAllNew);
+  auto comparisons = store.PrepareInsert("mention_comparisons", comparison_cols, InsertMode::kAllNew);
   for (auto* w : {&analysis, &aspects, &brand_rows, &comparisons})
     if (!w->ok()) return w->status();
   // Child rows are keyed by mention and position, so a mention's rows are
@@ -90,10 +93,13 @@ Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyze
   std::vector<Pending> batch;
   std::vector<Analysis> scratch(std::max(1u, threads));
   std::vector<Value> row;
+  int64_t last_id = 0;  // batches continue after the last mention seen
   for (;;) {
     batch.clear();
     {
-      auto reader = store.Scan("mentions", columns, {"mention_analysis", "mention_id", kBatch});
+      ScanFilter filter{"mention_analysis", "mention_id", kBatch};
+      filter.after_id = last_id;
+      auto reader = store.Scan("mentions", columns, filter);
       if (!reader.ok()) return reader.status();
       for (;;) {
         auto got = (*reader)->Next(row);
@@ -103,6 +109,7 @@ Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyze
       }
     }
     if (batch.empty()) break;
+    last_id = batch.back().mention_id;
     ParallelFor(batch.size(), threads, [&](unsigned worker, size_t i) {
       Pending& p = batch[i];
       Analysis& a = scratch[worker];

@@ -66,7 +66,7 @@ TEST(StoreTest, DuplicateKeysAreIgnoredAndReported) {
   auto store = std::move(OpenSqliteStore(dir / "w.db").value());
   auto txn = Transaction::Begin(*store);
   ASSERT_TRUE(txn.ok());
-  auto import_id = store->StartImport({"products", "p.csv", "utf-8", 0});
+  auto import_id = store->StartImport({.kind = "products", .path = "p.csv", .encoding = "utf-8"});
   ASSERT_TRUE(import_id.ok());
   const std::string_view cols[] = {"product_id", "name", "import_id"};
   auto writer = store->PrepareInsert("products", cols);
@@ -86,7 +86,7 @@ TEST(StoreTest, AnUncommittedTransactionRollsBack) {
   {
     auto txn = Transaction::Begin(*store);
     ASSERT_TRUE(txn.ok());
-    ASSERT_TRUE(store->StartImport({"mentions", "x.csv", "utf-8", 0}).ok());
+    ASSERT_TRUE(store->StartImport({.kind = "mentions", .path = "x.csv", .encoding = "utf-8"}).ok());
   }  // no Commit
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM imports"), 0);
   // A data row pointing at a missing import breaks the foreign key.
