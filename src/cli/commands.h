@@ -34,6 +34,7 @@ CommandAction AddKeywordsCommand(CLI::App& app);
 CommandAction AddRunCommand(CLI::App& app);
 
 // The main job on a project directory (also what `brandlens demo` ends with).
-Status RunMainJob(const std::string& project, const std::string& out_dir);
+Status RunMainJob(const std::string& project, const std::string& out_dir, const std::string& from = "",
+                  const std::string& to = "");
 
 }  // namespace brandlens

@@ -18,7 +18,7 @@
 
 namespace brandlens {
 
-Status RunMainJob(const std::string& project, const std::string& out_dir) {
+Status RunMainJob(const std::string& project, const std::string& out_dir, const std::string& from, const std::string& to) {
   const auto start = std::chrono::steady_clock::now();
   auto ctx = OpenProject(project, "");
   if (!ctx.ok()) return ctx.status();
@@ -64,6 +64,18 @@ Status RunMainJob(const std::string& project, const std::string& out_dir) {
     if (!b.own) brands.push_back(b.name);
   auto facts = LoadListeningFacts(*ctx->store, brands, **time);
   if (!facts.ok()) return facts.status();
+  if (!from.empty() || !to.empty()) {
+    auto day = [&](const std::string& date, int32_t fallback) -> Result<int32_t> {
+      if (date.empty()) return fallback;
+      auto t = (*time)->Parse(date);
+      if (!t.ok()) return t.status().WithPrefix("--from/--to: ");
+      return DayNumber((*time)->LocalDate(*t));
+    };
+    auto first = day(from, facts->first_day), last = day(to, facts->last_day);
+    if (!first.ok()) return first.status();
+    if (!last.ok()) return last.status();
+    RestrictToDays(*facts, *first, *last);
+  }
 
   Report report;
   report.title = fmt::format("{} · brandlens", config.name.empty() ? own->name : config.name);
@@ -81,13 +93,15 @@ Status RunMainJob(const std::string& project, const std::string& out_dir) {
 
 CommandAction AddRunCommand(CLI::App& app) {
   struct Args {
-    std::string project = ".", out;
+    std::string project = ".", out, from, to;
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("run", "The main job: import what is new, analyse it, write report.html/.json");
   cmd->add_option("-p,--project", args->project, "Project directory (with brandlens.toml)");
   cmd->add_option("-o,--out", args->out, "Where to write the report (default: the project directory)");
-  return [args]() -> Status { return RunMainJob(args->project, args->out); };
+  cmd->add_option("--from", args->from, "First day the report covers (default: the first mention)");
+  cmd->add_option("--to", args->to, "Last day the report covers (default: the last mention)");
+  return [args]() -> Status { return RunMainJob(args->project, args->out, args->from, args->to); };
 }
 
 }  // namespace brandlens

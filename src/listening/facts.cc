@@ -41,6 +41,13 @@ class DayOf {
 
 }  // namespace
 
+void RestrictToDays(ListeningFacts& facts, int32_t from_day, int32_t to_day) {
+  std::erase_if(facts.mentions, [&](const MentionFact& m) { return m.day < from_day || m.day > to_day; });
+  std::erase_if(facts.aspect_opinions, [&](const AspectFact& a) { return a.day < from_day || a.day > to_day; });
+  facts.first_day = std::max(facts.first_day, from_day);
+  facts.last_day = std::min(facts.last_day, to_day);
+}
+
 int32_t DayNumber(const std::string& d) {
   return static_cast<int32_t>(DaysFromCivil(std::stoi(d.substr(0, 4)), static_cast<unsigned>(std::stoi(d.substr(5, 2))),
                                             static_cast<unsigned>(std::stoi(d.substr(8, 2)))));
@@ -69,7 +76,7 @@ Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::s
       f.engagement = std::get<int64_t>(row[4]);
       f.label = LabelValue(std::get<std::string_view>(row[5]));
       f.score = static_cast<float>(std::get<double>(row[6]));
-      if (f.label < 0) facts.negative_keywords.try_emplace(f.mention_id, std::get<std::string_view>(row[7]));
+      facts.keywords.try_emplace(f.mention_id, std::get<std::string_view>(row[7]));
       facts.mentions.push_back(f);
     }
   }

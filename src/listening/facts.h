@@ -41,8 +41,9 @@ struct ListeningFacts {
   std::vector<MentionFact> mentions;
   std::vector<AspectFact> aspect_opinions;
   std::vector<ComparisonFact> comparisons;
-  // Keywords (JSON arrays) of negative mentions, for explaining spikes.
-  std::unordered_map<int64_t, std::string> negative_keywords;
+  // Keywords (JSON arrays) of each mention, for keyword rankings and for
+  // explaining spikes.
+  std::unordered_map<int64_t, std::string> keywords;
   int32_t first_day = 0, last_day = -1;
 };
 
@@ -50,6 +51,9 @@ struct ListeningFacts {
 // brands met in the data but not listed are appended.
 Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::string>& brands,
                                           const TimestampParser& time);
+
+// Keeps only the facts dated within [from_day, to_day].
+void RestrictToDays(ListeningFacts& facts, int32_t from_day, int32_t to_day);
 
 // Days since 1970-01-01 of a local date produced by TimestampParser::LocalDate.
 int32_t DayNumber(const std::string& yyyy_mm_dd);

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "listening/metrics.h"
+#include "text/keywords.h"
 #include "listening/perceptual_map.h"
 #include "listening/spikes.h"
 
@@ -102,6 +103,13 @@ ReportSection TrendSection(const ListeningFacts& f) {
   };
   s.charts.push_back({"chart-trend-volume", "月度声量", line(volume_series), data});
   s.charts.push_back({"chart-trend-net", "月度净情感", line(net_series), data});
+  ReportTable changes{"情感转折点 · Change points in weekly net sentiment", {"brand", "from_week", "before", "after", "z"}, {}};
+  for (const auto& c : FindChangePoints(f)) {
+    changes.rows.push_back({c.brand, c.week, Round(c.before), Round(c.after), Round(c.z, 1)});
+    s.summary.push_back(fmt::format("{}: net sentiment moved from {:+.2f} to {:+.2f} from the week of {} (z = {:.1f})",
+                                    c.brand, c.before, c.after, c.week, c.z));
+  }
+  s.tables.push_back(std::move(changes));
   return s;
 }
 
@@ -213,6 +221,40 @@ Status OpinionSection(const ListeningFacts& f, Store& store, ReportSection& s) {
   return Status::Ok();
 }
 
+ReportSection KeywordSection(const ListeningFacts& f) {
+  ReportSection s{"keywords", "关键词 · Keywords by brand (TF-IDF)", {}, {}, {}};
+  KeywordIndex index;
+  std::vector<std::string> terms;
+  for (const auto& m : f.mentions) {
+    auto it = f.keywords.find(m.mention_id);
+    if (it == f.keywords.end()) continue;
+    const auto kw = nlohmann::json::parse(it->second, nullptr, false);
+    if (!kw.is_array()) continue;
+    terms.clear();
+    for (const auto& w : kw)
+      if (w.is_string()) terms.push_back(w.get<std::string>());
+    index.Add(f.brands[m.brand], terms);
+  }
+  for (size_t b = 0; b < f.brands.size(); ++b) {
+    const auto top = index.Top(f.brands[b], 15);
+    std::vector<std::string> words;
+    std::vector<double> scores;
+    ReportTable data{"", {"term", "tfidf", "count"}, {}};
+    for (auto it = top.rbegin(); it != top.rend(); ++it) {
+      words.push_back(it->term);
+      scores.push_back(Round(it->score, 1));
+    }
+    for (const auto& k : top) data.rows.push_back({k.term, Round(k.score, 1), k.count});
+    nlohmann::json option = {{"tooltip", nlohmann::json::object()},
+                             {"grid", {{"left", 110}}},
+                             {"xAxis", {{"type", "value"}}},
+                             {"yAxis", {{"type", "category"}, {"data", words}}},
+                             {"series", {{{"type", "bar"}, {"data", scores}}}}};
+    s.charts.push_back({fmt::format("chart-keywords-{}", b), f.brands[b] + " 关键词", option, data});
+  }
+  return s;
+}
+
 ReportSection ComparisonSection(const ListeningFacts& f) {
   ReportSection s{"comparisons", "对比提及 · Comparative mentions", {}, {}, {}};
   ReportTable t{"", {"winner", "loser", "mentions"}, {}};
@@ -305,6 +347,7 @@ Status AddListeningSections(const ListeningFacts& f, Store& store, Report& repor
   ReportSection opinions{"opinions", "好评与痛点 · Praises and pain points (" + f.brands[0] + ")", {}, {}, {}};
   BRANDLENS_RETURN_IF_ERROR(OpinionSection(f, store, opinions));
   report.sections.push_back(std::move(opinions));
+  report.sections.push_back(KeywordSection(f));
   report.sections.push_back(ComparisonSection(f));
   ReportSection crisis{"crisis", "危机预警 · Spikes and crisis alerts", {}, {}, {}};
   BRANDLENS_RETURN_IF_ERROR(CrisisSection(f, store, crisis, report.highlights));

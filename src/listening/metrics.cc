@@ -90,6 +90,65 @@ std::vector<TrendPoint> Trend(const ListeningFacts& f, Period period) {
   return out;
 }
 
+namespace {
+
+// Splits series[lo, hi) recursively at the strongest mean shift.
+void Segment(const std::vector<double>& series, size_t lo, size_t hi, int depth, std::vector<std::pair<size_t, double>>& cuts) {
+  constexpr size_t kMinSegment = 6;
+  if (depth == 0 || hi - lo < 2 * kMinSegment) return;
+  double total = 0;
+  for (size_t i = lo; i < hi; ++i) total += series[i];
+  double best_z = 0;
+  size_t best = 0;
+  double left = 0;
+  for (size_t k = lo + 1; k < hi; ++k) {
+    left += series[k - 1];
+    const size_t nl = k - lo, nr = hi - k;
+    if (nl < kMinSegment || nr < kMinSegment) continue;
+    const double ml = left / static_cast<double>(nl), mr = (total - left) / static_cast<double>(nr);
+    double ss = 0;
+    for (size_t i = lo; i < hi; ++i) {
+      const double m = i < k ? ml : mr;
+      ss += (series[i] - m) * (series[i] - m);
+    }
+    const double sd = std::sqrt(ss / static_cast<double>(hi - lo - 2));
+    if (sd == 0) continue;
+    const double z = std::abs(ml - mr) / (sd * std::sqrt(1.0 / static_cast<double>(nl) + 1.0 / static_cast<double>(nr)));
+    if (z > best_z) best_z = z, best = k;
+  }
+  if (best == 0 || best_z < 4.0) return;
+  cuts.emplace_back(best, best_z);
+  Segment(series, lo, best, depth - 1, cuts);
+  Segment(series, best, hi, depth - 1, cuts);
+}
+
+}  // namespace
+
+std::vector<ChangePoint> FindChangePoints(const ListeningFacts& f) {
+  std::vector<ChangePoint> out;
+  const auto weeks = Trend(f, Period::kWeek);
+  for (size_t b = 0; b < f.brands.size(); ++b) {
+    std::vector<double> series;
+    std::vector<size_t> week_of;  // series index -> weeks index
+    for (size_t w = 0; w < weeks.size(); ++w)
+      if (weeks[w].volume[b] >= 20) series.push_back(weeks[w].net_sentiment[b]), week_of.push_back(w);
+    std::vector<std::pair<size_t, double>> cuts;
+    Segment(series, 0, series.size(), 3, cuts);
+    std::sort(cuts.begin(), cuts.end());
+    for (size_t c = 0; c < cuts.size(); ++c) {
+      const size_t from = c == 0 ? 0 : cuts[c - 1].first, to = c + 1 < cuts.size() ? cuts[c + 1].first : series.size();
+      double before = 0, after = 0;
+      for (size_t i = from; i < cuts[c].first; ++i) before += series[i];
+      for (size_t i = cuts[c].first; i < to; ++i) after += series[i];
+      before /= static_cast<double>(cuts[c].first - from);
+      after /= static_cast<double>(to - cuts[c].first);
+      if (std::abs(after - before) < 0.1) continue;
+      out.push_back({f.brands[b], weeks[week_of[cuts[c].first]].period, before, after, cuts[c].second});
+    }
+  }
+  return out;
+}
+
 std::vector<std::vector<AspectCell>> AspectMatrix(const ListeningFacts& f) {
   std::vector<std::vector<AspectCell>> cells(f.brands.size(), std::vector<AspectCell>(f.aspects.size()));
   for (const auto& a : f.aspect_opinions) {

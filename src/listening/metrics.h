@@ -35,6 +35,16 @@ struct TrendPoint {
 enum class Period { kDay, kWeek, kMonth };
 std::vector<TrendPoint> Trend(const ListeningFacts& f, Period period);
 
+// A lasting shift in a brand's weekly net sentiment, found by binary
+// segmentation: the split that best separates the means, kept when its
+// two-sample z-score is at least 4 and the shift at least 0.1.
+struct ChangePoint {
+  std::string brand;
+  std::string week;  // first week of the new level (its Monday)
+  double before, after, z;
+};
+std::vector<ChangePoint> FindChangePoints(const ListeningFacts& f);
+
 struct AspectCell {
   int64_t positive = 0, neutral = 0, negative = 0;
   double net() const {

@@ -33,8 +33,8 @@ NegativeIndex IndexNegatives(const ListeningFacts& f, uint16_t brand) {
   for (const auto& m : f.mentions) {
     if (m.brand != brand || m.label >= 0) continue;
     std::vector<std::string> words;
-    auto it = f.negative_keywords.find(m.mention_id);
-    if (it != f.negative_keywords.end()) {
+    auto it = f.keywords.find(m.mention_id);
+    if (it != f.keywords.end()) {
       const auto kw = nlohmann::json::parse(it->second, nullptr, false);
       if (kw.is_array())
         for (const auto& w : kw)

@@ -83,6 +83,39 @@ TEST(SpikesTest, FindsTheCrisisWindowAndItsCause) {
   EXPECT_EQ(spikes[0].top_mentions.size(), 5u);
 }
 
+TEST(ChangePointsTest, FindsAStepInWeeklyNetSentimentAndNothingInNoise) {
+  ListeningFacts f;
+  f.brands = {"own"};
+  f.platforms = {"weibo"};
+  int64_t id = 0;
+  // 40 weeks from Monday 1970-01-05 (day 4): 30 mentions a week; from week 20
+  // on, 8 positive of 30 instead of 20 (net +0.53 -> +0.13).
+  for (int32_t week = 0; week < 40; ++week)
+    for (int i = 0; i < 30; ++i) {
+      const int positives = week < 20 ? 20 : 8;
+      const int8_t label = i < positives ? 1 : i < 24 ? -1 : 0;
+      f.mentions.push_back({++id, 4 + week * 7 + i % 7, 0, 0, label, 0, 0});
+    }
+  f.first_day = 4;
+  f.last_day = 4 + 40 * 7 - 1;
+  const auto changes = FindChangePoints(f);
+  ASSERT_EQ(changes.size(), 1u);
+  EXPECT_EQ(changes[0].week, CivilFromDays(4 + 20 * 7));
+  EXPECT_GT(changes[0].before, changes[0].after + 0.3);
+
+  ListeningFacts flat = f;
+  for (auto& m : flat.mentions) m.label = static_cast<int8_t>(m.mention_id % 3 - 1);
+  EXPECT_TRUE(FindChangePoints(flat).empty());
+}
+
+TEST(ListeningFactsTest, RestrictToDaysKeepsTheRange) {
+  ListeningFacts f = TwoBrands();
+  RestrictToDays(f, 10, 19);
+  EXPECT_EQ(f.first_day, 10);
+  EXPECT_EQ(f.last_day, 19);
+  EXPECT_EQ(BrandTotals(f, f.first_day, f.last_day)[0].volume, 100);
+}
+
 TEST(ReportTest, HtmlIsSelfContainedEscapedAndCarriesTheNumbers) {
   Report r;
   r.title = "山茶集 <report>";
