@@ -87,15 +87,9 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
   cmd->add_flag("--explain", args->explain, "Include tokens and scored opinions");
   cmd->add_option("--model", args->model, "A sentiment model from `brandlens sentiment train`");
   return [args]() -> Status {
-    TextAnalyzer::Options options;
-    const auto config_path = std::filesystem::path(args->project) / kConfigFileName;
-    if (std::filesystem::exists(config_path)) {
-      auto config = LoadConfig(config_path);
-      if (!config.ok()) return config.status();
-      auto project_options = TextAnalyzer::OptionsFor(*config);
-      if (!project_options.ok()) return project_options.status();
-      options = std::move(project_options.value());
-    }
+    auto project_options = ProjectTextOptions(args->project, nullptr);
+    if (!project_options.ok()) return project_options.status();
+    TextAnalyzer::Options options = std::move(project_options.value());
     if (!args->industry.empty()) options.industry = args->industry;
     auto analyzer = TextAnalyzer::Create(options);
     if (!analyzer.ok()) return analyzer.status();

@@ -47,19 +47,11 @@ CommandAction AddKeywordsCommand(CLI::App& app) {
   cmd->add_option("--new-words", args->new_words, "New words to report")->capture_default_str();
   cmd->add_flag("--save-new-words", args->save, "Append the new words to the project's user dictionary");
   return [args]() -> Status {
-    TextAnalyzer::Options options;
     std::optional<ProjectConfig> config;
-    const auto config_path = std::filesystem::path(args->project) / kConfigFileName;
-    if (std::filesystem::exists(config_path)) {
-      auto loaded = LoadConfig(config_path);
-      if (!loaded.ok()) return loaded.status();
-      config = std::move(loaded.value());
-      auto o = TextAnalyzer::OptionsFor(*config);
-      if (!o.ok()) return o.status();
-      options = std::move(o.value());
-    }
+    auto options = ProjectTextOptions(args->project, &config);
+    if (!options.ok()) return options.status();
     if (args->save && !config) return Status::InvalidInput("--save-new-words needs a project (brandlens.toml)");
-    auto analyzer = TextAnalyzer::Create(options);
+    auto analyzer = TextAnalyzer::Create(*options);
     if (!analyzer.ok()) return analyzer.status();
 
     std::unique_ptr<Store> store;
@@ -81,15 +73,10 @@ CommandAction AddKeywordsCommand(CLI::App& app) {
       store = std::move(ctx->store);
       source = [&](const TextVisitor& visit) -> Status {
         const std::string_view columns[] = {"text"};
-        auto reader = store->Scan("mentions", columns);
-        if (!reader.ok()) return reader.status();
-        std::vector<Value> row;
-        for (;;) {
-          auto got = (*reader)->Next(row);
-          if (!got.ok()) return got.status();
-          if (!*got) return Status::Ok();
+        return ForEachRow(*store, "mentions", columns, {}, [&](const std::vector<Value>& row) {
           visit(std::get<std::string_view>(row[0]));
-        }
+          return Status::Ok();
+        });
       };
     }
 

@@ -4,6 +4,16 @@
 
 namespace brandlens {
 
+Result<TextAnalyzer::Options> ProjectTextOptions(const std::string& project_dir, std::optional<ProjectConfig>* config) {
+  const auto path = std::filesystem::path(project_dir) / kConfigFileName;
+  if (!std::filesystem::exists(path)) return TextAnalyzer::Options();
+  auto loaded = LoadConfig(path);
+  if (!loaded.ok()) return loaded.status();
+  auto options = TextAnalyzer::OptionsFor(*loaded);
+  if (config) *config = std::move(loaded.value());
+  return options;
+}
+
 Result<ProjectContext> OpenProject(const std::string& project_dir, const std::string& workspace_override) {
   ProjectContext ctx;
   const auto config_path = std::filesystem::path(project_dir) / kConfigFileName;

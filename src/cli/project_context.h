@@ -11,6 +11,7 @@
 #include "core/config.h"
 #include "core/status.h"
 #include "store/store.h"
+#include "text/analyzer.h"
 
 namespace brandlens {
 
@@ -21,6 +22,11 @@ struct ProjectContext {
 };
 
 inline constexpr const char* kConfigFileName = "brandlens.toml";
+
+// The text options of a project directory: industry, brands and user
+// dictionary from its brandlens.toml, or the defaults when it has none.
+// `config` (optional) receives the loaded config.
+Result<TextAnalyzer::Options> ProjectTextOptions(const std::string& project_dir, std::optional<ProjectConfig>* config);
 
 // Loads the config (when present), opens the workspace and syncs brands.
 Result<ProjectContext> OpenProject(const std::string& project_dir, const std::string& workspace_override);

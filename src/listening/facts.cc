@@ -59,54 +59,35 @@ Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::s
   std::unordered_map<std::string, uint16_t> brand_index, platform_index, aspect_index;
   for (const auto& b : brands) IndexOf(facts.brands, brand_index, b);
   DayOf day_of(time);
-  std::vector<Value> row;
-  {
-    const std::string_view columns[] = {"id", "brand", "platform", "posted_at", "engagement", "label", "score", "keywords"};
-    auto reader = store.Scan("mention_facts", columns);
-    if (!reader.ok()) return reader.status();
-    for (;;) {
-      auto got = (*reader)->Next(row);
-      if (!got.ok()) return got.status();
-      if (!*got) break;
-      MentionFact f;
-      f.mention_id = std::get<int64_t>(row[0]);
-      f.brand = IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1]));
-      f.platform = IndexOf(facts.platforms, platform_index, std::get<std::string_view>(row[2]));
-      f.day = day_of(std::get<int64_t>(row[3]));
-      f.engagement = std::get<int64_t>(row[4]);
-      f.label = LabelValue(std::get<std::string_view>(row[5]));
-      f.score = static_cast<float>(std::get<double>(row[6]));
-      facts.keywords.try_emplace(f.mention_id, std::get<std::string_view>(row[7]));
-      facts.mentions.push_back(f);
-    }
-  }
-  {
-    const std::string_view columns[] = {"id", "brand", "aspect", "label", "opinions", "posted_at"};
-    auto reader = store.Scan("aspect_facts", columns);
-    if (!reader.ok()) return reader.status();
-    for (;;) {
-      auto got = (*reader)->Next(row);
-      if (!got.ok()) return got.status();
-      if (!*got) break;
-      facts.aspect_opinions.push_back({std::get<int64_t>(row[0]), day_of(std::get<int64_t>(row[5])),
-                                       IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1])),
-                                       IndexOf(facts.aspects, aspect_index, std::get<std::string_view>(row[2])),
-                                       LabelValue(std::get<std::string_view>(row[3])),
-                                       std::string(std::get<std::string_view>(row[4]))});
-    }
-  }
-  {
-    const std::string_view columns[] = {"id", "winner", "loser"};
-    auto reader = store.Scan("mention_comparisons", columns);
-    if (!reader.ok()) return reader.status();
-    for (;;) {
-      auto got = (*reader)->Next(row);
-      if (!got.ok()) return got.status();
-      if (!*got) break;
-      facts.comparisons.push_back({IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1])),
-                                   IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[2]))});
-    }
-  }
+  const std::string_view mention_columns[] = {"id", "brand", "platform", "posted_at", "engagement", "label", "score", "keywords"};
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_facts", mention_columns, {}, [&](const std::vector<Value>& row) {
+    MentionFact f;
+    f.mention_id = std::get<int64_t>(row[0]);
+    f.brand = IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1]));
+    f.platform = IndexOf(facts.platforms, platform_index, std::get<std::string_view>(row[2]));
+    f.day = day_of(std::get<int64_t>(row[3]));
+    f.engagement = std::get<int64_t>(row[4]);
+    f.label = LabelValue(std::get<std::string_view>(row[5]));
+    f.score = static_cast<float>(std::get<double>(row[6]));
+    facts.keywords.try_emplace(f.mention_id, std::get<std::string_view>(row[7]));
+    facts.mentions.push_back(f);
+    return Status::Ok();
+  }));
+  const std::string_view aspect_columns[] = {"id", "brand", "aspect", "label", "opinions", "posted_at"};
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "aspect_facts", aspect_columns, {}, [&](const std::vector<Value>& row) {
+    facts.aspect_opinions.push_back({std::get<int64_t>(row[0]), day_of(std::get<int64_t>(row[5])),
+                                     IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1])),
+                                     IndexOf(facts.aspects, aspect_index, std::get<std::string_view>(row[2])),
+                                     LabelValue(std::get<std::string_view>(row[3])),
+                                     std::string(std::get<std::string_view>(row[4]))});
+    return Status::Ok();
+  }));
+  const std::string_view comparison_columns[] = {"id", "winner", "loser"};
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_comparisons", comparison_columns, {}, [&](const std::vector<Value>& row) {
+    facts.comparisons.push_back({IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1])),
+                                 IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[2]))});
+    return Status::Ok();
+  }));
   if (!facts.mentions.empty()) {
     auto [lo, hi] = std::minmax_element(facts.mentions.begin(), facts.mentions.end(),
                                         [](const MentionFact& a, const MentionFact& b) { return a.day < b.day; });

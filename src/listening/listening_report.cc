@@ -30,15 +30,10 @@ Result<std::map<int64_t, std::string>> LoadTexts(Store& store, const std::vector
   const std::string_view columns[] = {"id", "text"};
   ScanFilter filter;
   filter.ids = ids;
-  auto reader = store.Scan("mentions", columns, filter);
-  if (!reader.ok()) return reader.status();
-  std::vector<Value> row;
-  for (;;) {
-    auto got = (*reader)->Next(row);
-    if (!got.ok()) return got.status();
-    if (!*got) break;
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mentions", columns, filter, [&](const std::vector<Value>& row) {
     out[std::get<int64_t>(row[0])] = std::string(std::get<std::string_view>(row[1]));
-  }
+    return Status::Ok();
+  }));
   return out;
 }
 

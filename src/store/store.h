@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -113,6 +114,11 @@ class Store {
 
   virtual int SchemaVersion() = 0;
 };
+
+// Calls visit(row) for each row of a scan; stops at the first non-ok Status
+// (a read error or visit's own), which it returns.
+Status ForEachRow(Store& store, std::string_view table, std::span<const std::string_view> columns,
+                  const ScanFilter& filter, const std::function<Status(const std::vector<Value>& row)>& visit);
 
 // Opens (creating if needed) a SQLite workspace file and migrates it to the
 // current schema version.
