@@ -54,6 +54,7 @@ TextAnalyzer::TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> n
       segmenter_.AddWord(n.text);
     }
   }
+  segmenter_.Freeze();
 }
 
 Result<TextAnalyzer::Options> TextAnalyzer::OptionsFor(const ProjectConfig& config) {

@@ -32,6 +32,7 @@ GeneralDictionary::GeneralDictionary() {
     words_ += trie_.Insert(word, static_cast<uint16_t>(std::clamp(it.getValue(), 0, 0xFFFE)));
   }
   udata_close(memory);
+  trie_.Freeze();
 }
 
 }  // namespace brandlens

@@ -1,5 +1,7 @@
 #include "text/lexicon.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -127,6 +129,12 @@ Lexicon::Lexicon(const std::string& industry) {
   ForEachLexiconLine(EmbeddedLexicon("ambiguous"), [&](const std::vector<std::string_view>& f) {
     for (auto w : f) remember(std::string(w));
   });
+  for (const auto& [word, info] : words_) {
+    if (!info.is_negator && info.degree == 0) continue;
+    int32_t i = 0;
+    U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
+    modifier_starts_.insert(word.substr(0, static_cast<size_t>(i)));
+  }
   dictionary_words_.assign(dictionary.begin(), dictionary.end());
   std::sort(dictionary_words_.begin(), dictionary_words_.end());
 }

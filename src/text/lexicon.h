@@ -83,6 +83,9 @@ class Lexicon {
     auto it = emoji_.find(AbslView(symbol));
     return it == emoji_.end() ? nullptr : &it->second;
   }
+  // True when some negator or degree word starts with this character (不太, 非常).
+  bool StartsModifier(std::string_view first_char) const { return modifier_starts_.contains(AbslView(first_char)); }
+
   // Polarity of `adjective` when it describes `target` (价格 + 高 → −1).
   const float* Contextual(std::string_view target, std::string_view adjective) const;
 
@@ -95,6 +98,7 @@ class Lexicon {
   explicit Lexicon(const std::string& industry);
 
   absl::flat_hash_map<std::string, WordInfo> words_;
+  absl::flat_hash_set<std::string> modifier_starts_;
   absl::flat_hash_map<std::string, float> emoji_;
   absl::flat_hash_map<std::string, float> contextual_;  // "target\x1Fadjective"
   // Aspect ids, owned here so WordInfo can point at them (node-stable).

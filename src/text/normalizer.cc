@@ -66,7 +66,10 @@ std::string DecodeEntities(std::string_view s) {
 bool IsSpaceOrPunct(UChar32 c) { return u_isspace(c) || u_ispunct(c); }
 
 bool IsEmoji(UChar32 c) {
-  return c >= 0x80 && (u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR));
+  // Pictographs live in Latin-1 (©, ®), 0x2000–0x3299 and from 0x1F000 on:
+  // CJK text never needs the property lookup.
+  if (c < 0xA9 || (c > 0xAE && c < 0x2000) || (c >= 0x3300 && c < 0x1F000)) return false;
+  return u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
 }
 // Joiners and presentation selectors that only glue emoji together.
 bool IsEmojiGlue(UChar32 c) { return c == 0x200D || c == 0xFE0F || c == 0xFE0E || (c >= 0x1F3FB && c <= 0x1F3FF); }
@@ -123,6 +126,12 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
   stripped.reserve(decoded.size());
   const std::string_view s = decoded;
   for (size_t i = 0; i < s.size();) {
+    // Most bytes start none of the patterns below: copy them straight away.
+    const auto byte = static_cast<unsigned char>(s[i]);
+    if (byte != 'h' && byte != 'w' && byte != '@' && byte != '[' && byte != '#' && byte != '!' && byte != 0xEF) {
+      stripped.push_back(s[i++]);
+      continue;
+    }
     if (StartsWithAt(s, i, "http://") || StartsWithAt(s, i, "https://") || StartsWithAt(s, i, "www.")) {
       size_t j = i;
       while (j < s.size() && static_cast<unsigned char>(s[j]) > 0x20 && static_cast<unsigned char>(s[j]) < 0x80) ++j;

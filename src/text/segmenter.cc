@@ -37,6 +37,7 @@ CharClass Classify(UChar32 c) {
 Segmenter::Segmenter(const std::vector<std::string>& words) {
   GeneralDictionary::Get();  // load once, up front
   for (const auto& w : words) AddWord(w);
+  Freeze();
 }
 
 void Segmenter::AddWord(std::string_view word) { own_.Insert(word, 0); }

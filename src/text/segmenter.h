@@ -34,6 +34,8 @@ class Segmenter {
 
   // Adds a word to our dictionary (a brand alias, a discovered new word).
   void AddWord(std::string_view word);
+  // Lays the dictionary out for fast walks; call after the last AddWord.
+  void Freeze() { own_.Freeze(); }
 
   // Appends the tokens of `text` to `out`. Thread-safe.
   void Segment(std::string_view text, std::vector<Token>& out) const;

@@ -81,13 +81,36 @@ bool IsDiminisher(std::string_view w) {
   return false;
 }
 
+constexpr std::string_view kParticles[] = {"的", "了", "啦", "啊", "呢", "吧", "呀", "哦"};
+
+bool EndsInParticle(std::string_view word) {
+  for (auto p : kParticles)
+    if (word.size() > p.size() && word.ends_with(p)) return true;
+  return false;
+}
+
 class UnitReader {
  public:
   explicit UnitReader(const Lexicon& lex) : lex_(lex) {}
 
+  // True when the word's first character begins a negator, a degree word or
+  // a function word.
+  bool MayStartModifier(std::string_view word) const {
+    int32_t i = 0;
+    U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
+    const std::string_view first = word.substr(0, static_cast<size_t>(i));
+    return IsFunctionWord(first) || lex_.StartsModifier(first);
+  }
+
   // Appends the units of one word token.
   void Read(std::string_view word, size_t token, std::vector<Unit>& out) const {
     if (Classify(word, token, out)) return;
+    // Splitting only helps words that start with a modifier or function word
+    // or end in a particle: check the edges before trying.
+    if (!MayStartModifier(word) && !EndsInParticle(word)) {
+      out.push_back({Unit::kOther, token, word});
+      return;
+    }
     // Try modifier + rest, where rest is itself a known word or another
     // modifier + word (很不好 → 很 + 不好, 不太好 → 不太 + 好).
     const auto* p = reinterpret_cast<const uint8_t*>(word.data());
@@ -104,7 +127,7 @@ class UnitReader {
       out.resize(before);
     }
     // A trailing particle: 脏的, 贵了, 好啊.
-    for (std::string_view particle : {"的", "了", "啦", "啊", "呢", "吧", "呀", "哦"}) {
+    for (std::string_view particle : kParticles) {
       if (word.size() > particle.size() && word.ends_with(particle)) {
         const size_t before = out.size();
         Read(word.substr(0, word.size() - particle.size()), token, out);
