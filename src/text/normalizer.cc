@@ -119,17 +119,22 @@ Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
 
 void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
   out = NormalizedText();
-  std::string decoded = input.find('&') == std::string_view::npos ? std::string(input) : DecodeEntities(input);
+  std::string decoded;
+  if (input.find('&') != std::string_view::npos) decoded = DecodeEntities(input);
 
   // Pass 1: take out URLs, @mentions and [emoticons]; record #topics#.
   std::string stripped;
   stripped.reserve(decoded.size());
-  const std::string_view s = decoded;
+  const std::string_view s = decoded.empty() ? input : std::string_view(decoded);
   for (size_t i = 0; i < s.size();) {
     // Most bytes start none of the patterns below: copy them straight away.
-    const auto byte = static_cast<unsigned char>(s[i]);
-    if (byte != 'h' && byte != 'w' && byte != '@' && byte != '[' && byte != '#' && byte != '!' && byte != 0xEF) {
-      stripped.push_back(s[i++]);
+    auto special = [](unsigned char b) {
+      return b == 'h' || b == 'w' || b == '@' || b == '[' || b == '#' || b == '!' || b == 0xEF;
+    };
+    if (!special(static_cast<unsigned char>(s[i]))) {
+      const size_t from = i;
+      while (i < s.size() && !special(static_cast<unsigned char>(s[i]))) ++i;
+      stripped.append(s, from, i - from);
       continue;
     }
     if (StartsWithAt(s, i, "http://") || StartsWithAt(s, i, "https://") || StartsWithAt(s, i, "www.")) {
@@ -189,9 +194,13 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
 
   // Pass 2: emoji out (before NFKC_Casefold, which drops zero-width joiners).
   std::string plain;
-  plain.reserve(stripped.size());
+  // Emoji start with bytes C2 (©, ®), E2 (U+2000–U+2FFF) or F0 (U+10000 on);
+  // most Chinese text has none, and skips this pass. (The few pictographs at
+  // U+3030–U+3299, such as ㊗, share E3 with CJK punctuation and stay text.)
+  const bool may_have_emoji = stripped.find_first_of("\xC2\xE2\xF0") != std::string::npos;
+  if (may_have_emoji) plain.reserve(stripped.size());
   bool in_emoji = false, joined = false;
-  ForEachCodePoint(stripped, [&](size_t offset, UChar32 c) {
+  if (may_have_emoji) ForEachCodePoint(stripped, [&](size_t offset, UChar32 c) {
     if (c < 0) return true;
     const size_t len = static_cast<size_t>(U8_LENGTH(c));
     if (IsEmoji(c) || (in_emoji && IsEmojiGlue(c))) {
@@ -208,6 +217,8 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
     if (!IsEmojiGlue(c)) plain.append(stripped, offset, len);
     return true;
   });
+
+  if (!may_have_emoji) plain = std::move(stripped);
 
   // Pass 3: NFKC + case folding.
   std::string folded;
