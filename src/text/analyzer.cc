@@ -92,7 +92,16 @@ Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
   out.keywords.clear();
   normalizer_->Normalize(text, out.normalized);
   segmenter_.Segment(out.normalized.text, out.tokens);
-  sentiment_.Score(out.tokens, out.normalized, out.sentiment);
+  // One lookup per token, shared by every stage below.
+  out.token_info.resize(out.tokens.size());
+  out.token_brand.resize(out.tokens.size());
+  for (size_t t = 0; t < out.tokens.size(); ++t) {
+    const bool word = out.tokens[t].kind == TokenKind::kWord;
+    out.token_info[t] = word ? lexicon_.Lookup(out.tokens[t].text) : nullptr;
+    auto it = word ? alias_to_brand_.find(AbslView(out.tokens[t].text)) : alias_to_brand_.end();
+    out.token_brand[t] = it == alias_to_brand_.end() ? -1 : it->second;
+  }
+  sentiment_.Score(out.tokens, out.token_info, out.normalized, out.sentiment);
   out.score = out.sentiment.score;
   out.label = out.sentiment.label;
   FindBrands(out);
@@ -114,14 +123,13 @@ Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
   for (const Span& s : spans)
     if (s.from < s.to) out.sentences.push_back({out.normalized.text.substr(s.from, s.to - s.from), std::tanh(s.raw / 2.0f)});
 
-  for (const Token& t : out.tokens) {
+  for (size_t i = 0; i < out.tokens.size(); ++i) {
     // Content words only: no stop words, modifiers, clause markers or brand
     // names (brands are counted on their own).
-    if (t.kind != TokenKind::kWord || CountCodePoints(t.text) < 2) continue;
-    const WordInfo* w = lexicon_.Lookup(t.text);
-    if ((w && (w->stop_word || w->degree != 0 || w->is_negator || w->is_marker)) ||
-        alias_to_brand_.contains(AbslView(t.text)))
-      continue;
+    const Token& t = out.tokens[i];
+    if (t.kind != TokenKind::kWord || out.token_brand[i] >= 0 || CountCodePoints(t.text) < 2) continue;
+    const WordInfo* w = out.token_info[i];
+    if (w && (w->stop_word || w->degree != 0 || w->is_negator || w->is_marker)) continue;
     if (std::find(out.keywords.begin(), out.keywords.end(), t.text) == out.keywords.end())
       out.keywords.emplace_back(t.text);
   }
@@ -133,11 +141,10 @@ void TextAnalyzer::FindBrands(Analysis& out) const {
   for (const Clause& c : out.sentiment.clauses) {
     std::vector<std::pair<size_t, int>> in_clause;  // token, brand
     for (size_t t = c.begin; t < c.end; ++t) {
-      auto it = alias_to_brand_.find(AbslView(out.tokens[t].text));
-      if (it == alias_to_brand_.end()) continue;
-      in_clause.emplace_back(t, it->second);
-      if (std::find(out.brands.begin(), out.brands.end(), it->second) == out.brands.end())
-        out.brands.push_back(it->second);
+      const int brand = out.token_brand[t];
+      if (brand < 0) continue;
+      in_clause.emplace_back(t, brand);
+      if (std::find(out.brands.begin(), out.brands.end(), brand) == out.brands.end()) out.brands.push_back(brand);
     }
     if (in_clause.size() < 2 || in_clause[0].second == in_clause[1].second) continue;
     // A比B好 / A不如B / A吊打B: who wins is read from the words between and after.
@@ -162,7 +169,7 @@ void TextAnalyzer::PairAspects(Analysis& out) const {
   for (const Clause& c : out.sentiment.clauses) {
     std::vector<std::pair<size_t, const std::string*>> terms;  // token, aspect
     for (size_t t = c.begin; t < c.end; ++t)
-      if (const std::string* aspect = lexicon_.AspectOf(out.tokens[t].text)) terms.emplace_back(t, aspect);
+      if (out.token_info[t] && out.token_info[t]->aspect) terms.emplace_back(t, out.token_info[t]->aspect);
     if (terms.empty()) continue;
     for (const Opinion& o : out.sentiment.opinions) {
       if (o.token < c.begin || o.token >= c.end) continue;

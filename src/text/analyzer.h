@@ -44,6 +44,8 @@ struct Analysis {
   std::vector<std::string> keywords;  // content words, stop words removed
   NormalizedText normalized;
   std::vector<Token> tokens;  // views into normalized.text
+  std::vector<const WordInfo*> token_info;  // lexicon entry per token (or null)
+  std::vector<int> token_brand;             // brand index per token, -1 when none
   SentimentResult sentiment;
 };
 

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <bitset>
 
 #include "core/utf8.h"
@@ -197,7 +198,10 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
   // Emoji start with bytes C2 (©, ®), E2 (U+2000–U+2FFF) or F0 (U+10000 on);
   // most Chinese text has none, and skips this pass. (The few pictographs at
   // U+3030–U+3299, such as ㊗, share E3 with CJK punctuation and stay text.)
-  const bool may_have_emoji = stripped.find_first_of("\xC2\xE2\xF0") != std::string::npos;
+  const bool may_have_emoji = std::any_of(stripped.begin(), stripped.end(), [](char ch) {
+    const auto b = static_cast<unsigned char>(ch);
+    return b == 0xC2 || b == 0xE2 || b == 0xF0;
+  });
   if (may_have_emoji) plain.reserve(stripped.size());
   bool in_emoji = false, joined = false;
   if (may_have_emoji) ForEachCodePoint(stripped, [&](size_t offset, UChar32 c) {

@@ -102,9 +102,15 @@ class UnitReader {
     return IsFunctionWord(first) || lex_.StartsModifier(first);
   }
 
-  // Appends the units of one word token.
-  void Read(std::string_view word, size_t token, std::vector<Unit>& out) const {
-    if (Classify(word, token, out)) return;
+  // Appends the units of one word token whose lexicon entry is `info`.
+  void Read(std::string_view word, const WordInfo* info, size_t token, std::vector<Unit>& out) const {
+    if (Classify(word, info, token, out)) return;
+    Split(word, token, out);
+  }
+
+ private:
+  // Tries modifier + word and word + particle splits of an unknown word.
+  void Split(std::string_view word, size_t token, std::vector<Unit>& out) const {
     // Splitting only helps words that start with a modifier or function word
     // or end in a particle: check the edges before trying.
     if (!MayStartModifier(word) && !EndsInParticle(word)) {
@@ -122,15 +128,16 @@ class UnitReader {
       const WordInfo* h = lex_.Lookup(head);
       if (!(h && (h->is_negator || h->degree != 0)) && !IsFunctionWord(head)) continue;
       const size_t before = out.size();
-      Classify(head, token, out);
-      if (Classify(tail, token, out)) return;
+      Classify(head, lex_.Lookup(head), token, out);
+      if (Classify(tail, lex_.Lookup(tail), token, out)) return;
       out.resize(before);
     }
     // A trailing particle: 脏的, 贵了, 好啊.
     for (std::string_view particle : kParticles) {
       if (word.size() > particle.size() && word.ends_with(particle)) {
         const size_t before = out.size();
-        Read(word.substr(0, word.size() - particle.size()), token, out);
+        const std::string_view stem = word.substr(0, word.size() - particle.size());
+        Read(stem, lex_.Lookup(stem), token, out);
         if (out.size() > before && out.back().kind != Unit::kOther) return;
         out.resize(before);
       }
@@ -138,9 +145,7 @@ class UnitReader {
     out.push_back({Unit::kOther, token, word});
   }
 
- private:
-  bool Classify(std::string_view word, size_t token, std::vector<Unit>& out) const {
-    const WordInfo* w = lex_.Lookup(word);
+  bool Classify(std::string_view word, const WordInfo* w, size_t token, std::vector<Unit>& out) const {
     if (!w) return false;
     Unit u{Unit::kOther, token, word};
     if (w->is_negator) {
@@ -173,7 +178,8 @@ class UnitReader {
 
 }  // namespace
 
-void LexiconSentiment::Score(const std::vector<Token>& tokens, const NormalizedText& text, SentimentResult& out) const {
+void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector<const WordInfo*>& info,
+                             const NormalizedText& text, SentimentResult& out) const {
   out = SentimentResult();
   const UnitReader reader(lexicon_);
 
@@ -193,8 +199,7 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const NormalizedT
       }
       continue;
     }
-    const ClauseMarker* m = lexicon_.Marker(tokens[i].text);
-    if (m && m->role == ClauseRole::kContrast && i > begin) close(i, false);
+    if (info[i] && info[i]->is_marker && info[i]->marker.role == ClauseRole::kContrast && i > begin) close(i, false);
   }
   close(tokens.size(), true);
 
@@ -202,7 +207,7 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const NormalizedT
   for (Clause& clause : out.clauses) {
     units.clear();
     for (size_t t = clause.begin; t < clause.end; ++t)
-      if (tokens[t].kind == TokenKind::kWord) reader.Read(tokens[t].text, t, units);
+      if (tokens[t].kind == TokenKind::kWord) reader.Read(tokens[t].text, info[t], t, units);
 
     int negations = 0;
     bool weak = false, degree_then_negation = false;

@@ -50,7 +50,10 @@ class LexiconSentiment {
  public:
   explicit LexiconSentiment(const Lexicon& lexicon) : lexicon_(lexicon) {}
 
-  void Score(const std::vector<Token>& tokens, const NormalizedText& text, SentimentResult& out) const;
+  // `info[i]` is the lexicon entry of tokens[i] (or null), looked up once by
+  // the caller and shared with the other stages.
+  void Score(const std::vector<Token>& tokens, const std::vector<const WordInfo*>& info, const NormalizedText& text,
+             SentimentResult& out) const;
 
   // |score| below this is neutral.
   static constexpr float kNeutralBand = 0.1f;
