@@ -28,6 +28,7 @@ struct PendingRow {
   int64_t line;
   std::string id, text;
   std::string json;  // filled by a worker
+  bool failed = false;
 };
 
 // Analyses a batch on `threads` threads; output order is input order.
@@ -38,17 +39,13 @@ void AnalyzeBatch(const TextAnalyzer& analyzer, const SentimentModel& model, std
     PendingRow& row = batch[i];
     if (!row.json.empty()) return;  // a malformed row, already reported
     Analysis& analysis = scratch[worker];
-    Status s = analyzer.Analyze(row.text, analysis);
-    nlohmann::json j = nlohmann::json{{"error", s.message()}};
-    if (s.ok()) {
-      j = AnalysisToJson(analysis, analyzer.brands(), explain);
-      const SentimentPrediction p = model.Predict(analysis);
-      j["label"] = LabelName(p.label);
-      j["score"] = std::round(static_cast<double>(p.score) * 1000.0) / 1000.0;
+    const Status status = analyzer.Analyze(row.text, analysis);
+    if (status.ok()) {
+      AppendAnalysisJson(row.json, analysis, model.Predict(analysis), analyzer.brands(), row.line, row.id, explain);
+    } else {
+      AppendErrorJson(row.json, row.line, row.id, status.message());
+      row.failed = true;
     }
-    j["line"] = row.line;
-    if (!row.id.empty()) j["id"] = row.id;
-    row.json = j.dump();
   });
 }
 
@@ -120,7 +117,7 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
       AnalyzeBatch(**analyzer, model, batch, args->threads, args->explain);
       for (const auto& r : batch) {
         *out << r.json << '\n';
-        errors += r.json.starts_with("{\"error\"");
+        errors += r.failed;
       }
       rows += static_cast<int64_t>(batch.size());
       batch.clear();
@@ -128,12 +125,13 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
     BRANDLENS_RETURN_IF_ERROR(ForEachCsvRow(
         args->input, columns,
         [&](int64_t line, std::span<const std::string_view> f) {
-          batch.push_back({line, f.size() > 1 ? std::string(f[1]) : std::string(), std::string(f[0]), {}});
+          batch.push_back({line, f.size() > 1 ? std::string(f[1]) : std::string(), std::string(f[0]), {}, false});
           if (batch.size() == kBatch) flush();
           return Status::Ok();
         },
         [&](int64_t line, const std::string& why) {
-          batch.push_back({line, {}, {}, nlohmann::json{{"line", line}, {"error", why}}.dump()});
+          batch.push_back({line, {}, {}, {}, true});
+          AppendErrorJson(batch.back().json, line, "", why);
         },
         args->encoding));
     flush();

@@ -1,51 +1,150 @@
 #include "text/analysis_json.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 
 namespace brandlens {
 
-nlohmann::json AnalysisToJson(const Analysis& a, const std::vector<BrandConfig>& brands, bool explain) {
-  auto round3 = [](float x) { return std::round(static_cast<double>(x) * 1000.0) / 1000.0; };
-  auto label_of = [](float score) {
-    return LabelName(score > LexiconSentiment::kNeutralBand    ? SentimentLabel::kPositive
-                     : score < -LexiconSentiment::kNeutralBand ? SentimentLabel::kNegative
-                                                               : SentimentLabel::kNeutral);
-  };
-  nlohmann::json j;
-  j["label"] = LabelName(a.label);
-  j["score"] = round3(a.score);
-  j["brands"] = nlohmann::json::array();
-  for (int b : a.brands) j["brands"].push_back(brands[static_cast<size_t>(b)].name);
-  j["comparisons"] = nlohmann::json::array();
-  for (const auto& c : a.comparisons)
-    j["comparisons"].push_back({{"winner", brands[static_cast<size_t>(c.winner)].name},
-                                {"loser", brands[static_cast<size_t>(c.loser)].name}});
-  j["aspects"] = nlohmann::json::array();
-  for (const auto& as : a.aspects) {
-    const float score = std::tanh(as.score / 2.0f);
-    j["aspects"].push_back({{"aspect", as.aspect}, {"label", label_of(score)}, {"score", round3(score)},
-                            {"terms", as.terms}, {"opinions", as.opinions}});
+namespace {
+
+void AppendNumber(std::string& out, double x) {
+  // Three decimals, as the scores are reported; "-0" reads as 0.
+  const double r = std::round(x * 1000.0) / 1000.0;
+  fmt::format_to(std::back_inserter(out), "{}", r == 0 ? 0.0 : r);
+}
+
+template <typename Range, typename Each>
+void AppendArray(std::string& out, const Range& items, Each&& each) {
+  out.push_back('[');
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out.push_back(',');
+    first = false;
+    each(item);
   }
-  j["sentences"] = nlohmann::json::array();
-  for (const auto& s : a.sentences) j["sentences"].push_back({{"text", s.text}, {"score", round3(s.score)}});
-  j["keywords"] = a.keywords;
-  j["emoji"] = a.normalized.emoji;
-  j["topics"] = a.normalized.topics;
-  j["mentions"] = a.normalized.mentions;
-  j["urls"] = a.normalized.urls;
+  out.push_back(']');
+}
+
+void AppendStrings(std::string& out, const std::vector<std::string>& items) {
+  AppendArray(out, items, [&](const std::string& s) { AppendJsonString(out, s); });
+}
+
+std::string_view LabelFor(float score) {
+  return LabelName(score > LexiconSentiment::kNeutralBand    ? SentimentLabel::kPositive
+                   : score < -LexiconSentiment::kNeutralBand ? SentimentLabel::kNegative
+                                                             : SentimentLabel::kNeutral);
+}
+
+void AppendHead(std::string& out, int64_t line, std::string_view id) {
+  fmt::format_to(std::back_inserter(out), "{{\"line\":{}", line);
+  if (!id.empty()) {
+    out += ",\"id\":";
+    AppendJsonString(out, id);
+  }
+}
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  out.push_back('"');
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+void AppendErrorJson(std::string& out, int64_t line, std::string_view id, std::string_view error) {
+  AppendHead(out, line, id);
+  out += ",\"error\":";
+  AppendJsonString(out, error);
+  out.push_back('}');
+}
+
+void AppendAnalysisJson(std::string& out, const Analysis& a, const SentimentPrediction& prediction,
+                        const std::vector<BrandConfig>& brands, int64_t line, std::string_view id, bool explain) {
+  AppendHead(out, line, id);
+  out += ",\"label\":";
+  AppendJsonString(out, LabelName(prediction.label));
+  out += ",\"score\":";
+  AppendNumber(out, prediction.score);
+  out += ",\"brands\":";
+  AppendArray(out, a.brands, [&](int b) { AppendJsonString(out, brands[static_cast<size_t>(b)].name); });
+  out += ",\"comparisons\":";
+  AppendArray(out, a.comparisons, [&](const Comparison& c) {
+    out += "{\"winner\":";
+    AppendJsonString(out, brands[static_cast<size_t>(c.winner)].name);
+    out += ",\"loser\":";
+    AppendJsonString(out, brands[static_cast<size_t>(c.loser)].name);
+    out.push_back('}');
+  });
+  out += ",\"aspects\":";
+  AppendArray(out, a.aspects, [&](const AspectSentiment& as) {
+    const float score = std::tanh(as.score / 2.0f);
+    out += "{\"aspect\":";
+    AppendJsonString(out, as.aspect);
+    out += ",\"label\":";
+    AppendJsonString(out, LabelFor(score));
+    out += ",\"score\":";
+    AppendNumber(out, score);
+    out += ",\"terms\":";
+    AppendStrings(out, as.terms);
+    out += ",\"opinions\":";
+    AppendStrings(out, as.opinions);
+    out.push_back('}');
+  });
+  out += ",\"sentences\":";
+  AppendArray(out, a.sentences, [&](const SentenceSentiment& s) {
+    out += "{\"text\":";
+    AppendJsonString(out, s.text);
+    out += ",\"score\":";
+    AppendNumber(out, s.score);
+    out.push_back('}');
+  });
+  out += ",\"keywords\":";
+  AppendStrings(out, a.keywords);
+  out += ",\"emoji\":";
+  AppendStrings(out, a.normalized.emoji);
+  out += ",\"topics\":";
+  AppendStrings(out, a.normalized.topics);
+  out += ",\"mentions\":";
+  AppendStrings(out, a.normalized.mentions);
+  out += ",\"urls\":";
+  AppendStrings(out, a.normalized.urls);
   if (explain) {
     std::string tokens;
     for (const auto& t : a.tokens) tokens.append(t.text).push_back('|');
-    j["tokens"] = tokens;
-    j["raw"] = round3(a.sentiment.raw);
-    for (const auto& o : a.sentiment.opinions) {
+    out += ",\"tokens\":";
+    AppendJsonString(out, tokens);
+    out += ",\"raw\":";
+    AppendNumber(out, a.sentiment.raw);
+    out += ",\"opinions\":";
+    AppendArray(out, a.sentiment.opinions, [&](const Opinion& o) {
       float clause_weight = 1;
       for (const auto& c : a.sentiment.clauses)
         if (o.token >= c.begin && o.token < c.end) clause_weight = c.weight;
-      j["opinions"].push_back({{"word", o.word}, {"weight", round3(o.weight)}, {"clause_weight", round3(clause_weight)}});
-    }
+      out += "{\"word\":";
+      AppendJsonString(out, o.word);
+      out += ",\"weight\":";
+      AppendNumber(out, o.weight);
+      out += ",\"clause_weight\":";
+      AppendNumber(out, clause_weight);
+      out.push_back('}');
+    });
   }
-  return j;
+  out.push_back('}');
 }
 
 }  // namespace brandlens

@@ -40,3 +40,23 @@ TEST(EvaluationTest, MetricsMatchAHandComputation) {
 
 }  // namespace
 }  // namespace brandlens
+
+#include "text/analysis_json.h"
+
+namespace brandlens {
+namespace {
+
+TEST(AnalysisJsonTest, StringsAreEscapedAndRowsParse) {
+  std::string out;
+  AppendJsonString(out, "他说\"好喝\"\\\n\t\x01");
+  EXPECT_EQ(out, "\"他说\\\"好喝\\\"\\\\\\n\\t\\u0001\"");
+  std::string row;
+  AppendErrorJson(row, 7, "a\"b", "invalid UTF-8 at byte 3");
+  const auto j = nlohmann::json::parse(row);
+  EXPECT_EQ(j["line"], 7);
+  EXPECT_EQ(j["id"], "a\"b");
+  EXPECT_EQ(j["error"], "invalid UTF-8 at byte 3");
+}
+
+}  // namespace
+}  // namespace brandlens
