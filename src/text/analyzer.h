@@ -64,9 +64,7 @@ class TextAnalyzer {
   Status Analyze(std::string_view text, Analysis& out) const;
 
   const std::vector<BrandConfig>& brands() const { return brands_; }
-  const Lexicon& lexicon() const { return lexicon_; }
   const Normalizer& normalizer() const { return *normalizer_; }
-  const Segmenter& segmenter() const { return segmenter_; }
   // True when segmentation keeps `word` as one token (ICU's dictionary or ours).
   bool IsKnownWord(std::string_view word) const;
 

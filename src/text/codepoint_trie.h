@@ -44,7 +44,6 @@ class CodepointTrie {
   // to the hash map until the next Freeze().
   void Freeze();
   uint16_t Value(uint32_t node) const { return values_[node]; }
-  size_t nodes() const { return values_.size(); }
   void Reserve(size_t nodes) {
     children_.reserve(nodes);
     values_.reserve(nodes);

@@ -29,7 +29,7 @@ GeneralDictionary::GeneralDictionary() {
     if (it.getString().length() > kMaxChars) continue;
     word.clear();
     it.getString().toUTF8String(word);
-    words_ += trie_.Insert(word, static_cast<uint16_t>(std::clamp(it.getValue(), 0, 0xFFFE)));
+    trie_.Insert(word, static_cast<uint16_t>(std::clamp(it.getValue(), 0, 0xFFFE)));
   }
   udata_close(memory);
   trie_.Freeze();

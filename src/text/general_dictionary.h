@@ -14,12 +14,10 @@ class GeneralDictionary {
   static const GeneralDictionary& Get();
 
   const CodepointTrie& trie() const { return trie_; }
-  size_t words() const { return words_; }
 
  private:
   GeneralDictionary();
   CodepointTrie trie_;
-  size_t words_ = 0;
 };
 
 }  // namespace brandlens

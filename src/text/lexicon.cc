@@ -112,13 +112,13 @@ Lexicon::Lexicon(const std::string& industry) {
     ForEachLexiconLine(EmbeddedLexicon("aspects"), [&](const std::vector<std::string_view>& f) {
       if (f.size() < 3 || f[0] != scope) return;
       const std::string aspect(f[1]);
-      if (std::find(aspects_.begin(), aspects_.end(), aspect) == aspects_.end()) {
-        aspects_.push_back(aspect);
-        aspect_names_.push_back(std::make_unique<std::string>(aspect));
-      }
       const std::string* id = nullptr;
       for (const auto& name : aspect_names_)
         if (*name == aspect) id = name.get();
+      if (!id) {
+        aspect_names_.push_back(std::make_unique<std::string>(aspect));
+        id = aspect_names_.back().get();
+      }
       for (size_t i = 2; i < f.size(); ++i) {
         WordInfo& w = words_[Word(f[i])];
         if (!w.aspect) w.aspect = id;

@@ -55,26 +55,6 @@ class Lexicon {
     const WordInfo* w = Lookup(word);
     return w && w->has_polarity ? &w->polarity : nullptr;
   }
-  const float* Degree(std::string_view word) const {
-    const WordInfo* w = Lookup(word);
-    return w && w->degree != 0 ? &w->degree : nullptr;
-  }
-  const NegatorScope* Negator(std::string_view word) const {
-    const WordInfo* w = Lookup(word);
-    return w && w->is_negator ? &w->negator : nullptr;
-  }
-  const ClauseMarker* Marker(std::string_view word) const {
-    const WordInfo* w = Lookup(word);
-    return w && w->is_marker ? &w->marker : nullptr;
-  }
-  bool IsContextTarget(std::string_view word) const {
-    const WordInfo* w = Lookup(word);
-    return w && w->context_target;
-  }
-  const std::string* AspectOf(std::string_view term) const {
-    const WordInfo* w = Lookup(term);
-    return w ? w->aspect : nullptr;
-  }
   bool IsStopWord(std::string_view word) const {
     const WordInfo* w = Lookup(word);
     return w && w->stop_word;
@@ -91,8 +71,6 @@ class Lexicon {
 
   // Every multi-character word the segmenter should keep whole.
   const std::vector<std::string>& DictionaryWords() const { return dictionary_words_; }
-  // The aspect ids known for this industry, in file order.
-  const std::vector<std::string>& Aspects() const { return aspects_; }
 
  private:
   explicit Lexicon(const std::string& industry);
@@ -103,7 +81,6 @@ class Lexicon {
   absl::flat_hash_map<std::string, float> contextual_;  // "target\x1Fadjective"
   // Aspect ids, owned here so WordInfo can point at them (node-stable).
   std::vector<std::unique_ptr<std::string>> aspect_names_;
-  std::vector<std::string> aspects_;
   std::vector<std::string> dictionary_words_;
 };
 
