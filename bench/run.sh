@@ -20,3 +20,4 @@ fi
 "$build/bench/import_bench"
 /usr/bin/python3 "$root/bench/text_speed.py" "$build/brandlens" "$reviews" "$text_column"
 /usr/bin/python3 "$root/bench/sentiment_baselines.py" "$build/brandlens" "$reviews" "$text_column" "$label_column"
+bash "$root/bench/run_1m.sh" "$build"
