@@ -113,16 +113,13 @@ void AppendAnalysisJson(std::string& out, const Analysis& a, const SentimentPred
     AppendNumber(out, s.score);
     out.push_back('}');
   });
-  out += ",\"keywords\":";
-  AppendStrings(out, a.keywords);
-  out += ",\"emoji\":";
-  AppendStrings(out, a.normalized.emoji);
-  out += ",\"topics\":";
-  AppendStrings(out, a.normalized.topics);
-  out += ",\"mentions\":";
-  AppendStrings(out, a.normalized.mentions);
-  out += ",\"urls\":";
-  AppendStrings(out, a.normalized.urls);
+  const std::pair<std::string_view, const std::vector<std::string>*> lists[] = {
+      {"keywords", &a.keywords}, {"emoji", &a.normalized.emoji}, {"topics", &a.normalized.topics},
+      {"mentions", &a.normalized.mentions}, {"urls", &a.normalized.urls}};
+  for (const auto& [name, list] : lists) {
+    fmt::format_to(std::back_inserter(out), ",\"{}\":", name);
+    AppendStrings(out, *list);
+  }
   if (explain) {
     std::string tokens;
     for (const auto& t : a.tokens) tokens.append(t.text).push_back('|');
