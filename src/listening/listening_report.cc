@@ -265,9 +265,7 @@ Status CrisisSection(const ListeningFacts& f, Store& store, ReportSection& s, st
   for (int32_t d = f.first_day; d <= f.last_day; ++d) days.push_back(CivilFromDays(d));
   nlohmann::json series = nlohmann::json::array();
   for (uint16_t b = 0; b < f.brands.size(); ++b) {
-    std::vector<int64_t> neg(days.size(), 0);
-    for (const auto& m : f.mentions)
-      if (m.brand == b && m.label < 0) ++neg[static_cast<size_t>(m.day - f.first_day)];
+    const std::vector<int64_t> neg = DailyNegatives(f, b);
     nlohmann::json areas = nlohmann::json::array();
     for (const auto& sp : spikes)
       if (sp.brand == f.brands[b])

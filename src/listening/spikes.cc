@@ -80,6 +80,13 @@ void Explain(const ListeningFacts& f, uint16_t brand, const NegativeIndex& index
 
 }  // namespace
 
+std::vector<int64_t> DailyNegatives(const ListeningFacts& f, uint16_t brand) {
+  std::vector<int64_t> negatives(static_cast<size_t>(std::max(0, f.last_day - f.first_day + 1)), 0);
+  for (const auto& m : f.mentions)
+    if (m.brand == brand && m.label < 0) ++negatives[static_cast<size_t>(m.day - f.first_day)];
+  return negatives;
+}
+
 double PoissonTail(int64_t x, double lambda) {
   if (x <= 0) return 1.0;
   if (lambda <= 0) return 0.0;
@@ -107,9 +114,7 @@ std::vector<Spike> DetectSpikes(const ListeningFacts& f, const SpikeOptions& o) 
   if (f.mentions.empty()) return spikes;
   const int32_t days = f.last_day - f.first_day + 1;
   for (uint16_t b = 0; b < f.brands.size(); ++b) {
-    std::vector<int64_t> negatives(static_cast<size_t>(days), 0);
-    for (const auto& m : f.mentions)
-      if (m.brand == b && m.label < 0) ++negatives[static_cast<size_t>(m.day - f.first_day)];
+    const std::vector<int64_t> negatives = DailyNegatives(f, b);
     Spike* open = nullptr;
     for (int32_t d = o.min_history; d < days; ++d) {
       const int32_t from = std::max(0, d - o.baseline_days);

@@ -38,6 +38,9 @@ struct Spike {
 // scale is 1.4826 · MAD, floored at √median (a Poisson count's spread) and 1.
 double RobustZ(std::vector<int64_t> history, int64_t x, double* median_out = nullptr);
 
+// A brand's negative mentions per day, indexed from f.first_day.
+std::vector<int64_t> DailyNegatives(const ListeningFacts& f, uint16_t brand);
+
 // P(X >= x) for X ~ Poisson(lambda).
 double PoissonTail(int64_t x, double lambda);
 

@@ -92,22 +92,15 @@ Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyze
   const std::string_view columns[] = {"id", "text"};
   std::vector<Pending> batch;
   std::vector<Analysis> scratch(std::max(1u, threads));
-  std::vector<Value> row;
   int64_t last_id = 0;  // batches continue after the last mention seen
   for (;;) {
     batch.clear();
-    {
-      ScanFilter filter{"mention_analysis", "mention_id", kBatch};
-      filter.after_id = last_id;
-      auto reader = store.Scan("mentions", columns, filter);
-      if (!reader.ok()) return reader.status();
-      for (;;) {
-        auto got = (*reader)->Next(row);
-        if (!got.ok()) return got.status();
-        if (!*got) break;
-        batch.push_back({std::get<int64_t>(row[0]), std::string(std::get<std::string_view>(row[1])), {}});
-      }
-    }
+    ScanFilter filter{"mention_analysis", "mention_id", kBatch};
+    filter.after_id = last_id;
+    BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mentions", columns, filter, [&](const std::vector<Value>& row) {
+      batch.push_back({std::get<int64_t>(row[0]), std::string(std::get<std::string_view>(row[1])), {}});
+      return Status::Ok();
+    }));
     if (batch.empty()) break;
     last_id = batch.back().mention_id;
     ParallelFor(batch.size(), threads, [&](unsigned worker, size_t i) {
