@@ -23,6 +23,22 @@ size_t TokenBegin(const Analysis& a, size_t token) {
 }
 size_t TokenEnd(const Analysis& a, size_t token) { return TokenBegin(a, token) + a.tokens[token].text.size(); }
 
+// Where the author's own words end: at a business's reply header (商家回复：,
+// 宾馆反馈2008年5月6日：), recognised by the colon that closes it. Review sites
+// append the reply to the review, and its thanks and apologies would count
+// as the author's sentiment.
+size_t AuthorTextEnd(const std::vector<Token>& tokens, const std::vector<const WordInfo*>& info) {
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    if (!info[t] || !info[t]->is_marker || info[t]->marker.role != ClauseRole::kReply) continue;
+    for (size_t k = t + 1; k < tokens.size(); ++k)
+      if (tokens[k].kind == TokenKind::kPunct) {
+        if (tokens[k].text == ":") return t;
+        break;
+      }
+  }
+  return tokens.size();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<TextAnalyzer>> TextAnalyzer::Create(const Options& options) {
@@ -101,6 +117,10 @@ Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
     auto it = word ? alias_to_brand_.find(AbslView(out.tokens[t].text)) : alias_to_brand_.end();
     out.token_brand[t] = it == alias_to_brand_.end() ? -1 : it->second;
   }
+  const size_t author_end = AuthorTextEnd(out.tokens, out.token_info);
+  out.tokens.resize(author_end);
+  out.token_info.resize(author_end);
+  out.token_brand.resize(author_end);
   sentiment_.Score(out.tokens, out.token_info, out.normalized, out.sentiment);
   out.score = out.sentiment.score;
   out.label = out.sentiment.label;

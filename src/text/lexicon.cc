@@ -79,10 +79,12 @@ Lexicon::Lexicon(const std::string& industry) {
   });
   ForEachLexiconLine(EmbeddedLexicon("clause_markers"), [&](const std::vector<std::string_view>& f) {
     static const std::map<std::string_view, ClauseRole> kRoles = {{"contrast", ClauseRole::kContrast},
+                                                                  {"reservation", ClauseRole::kReservation},
                                                                   {"concession", ClauseRole::kConcession},
                                                                   {"summary", ClauseRole::kSummary},
                                                                   {"wish", ClauseRole::kWish},
-                                                                  {"rhetorical", ClauseRole::kRhetorical}};
+                                                                  {"rhetorical", ClauseRole::kRhetorical},
+                                                                  {"reply", ClauseRole::kReply}};
     const ClauseMarker marker{kRoles.at(f[0]), Number(f[1])};
     for (size_t i = 2; i < f.size(); ++i) {
       WordInfo& w = words_[Word(f[i])];

@@ -18,7 +18,9 @@ namespace brandlens {
 inline absl::string_view AbslView(std::string_view s) { return {s.data(), s.size()}; }
 
 enum class NegatorScope : uint8_t { kFull, kWeak };
-enum class ClauseRole : uint8_t { kContrast, kConcession, kSummary, kWish, kRhetorical };
+// kReply: a header such as 商家回复: or 宾馆反馈2008年5月6日: where the
+// business's answer begins; what follows is not the author's opinion.
+enum class ClauseRole : uint8_t { kContrast, kReservation, kConcession, kSummary, kWish, kRhetorical, kReply };
 
 struct ClauseMarker {
   ClauseRole role;

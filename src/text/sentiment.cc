@@ -254,7 +254,10 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
         case Unit::kMarker:
           if (unit.marker->role == ClauseRole::kRhetorical) {
             rhetorical = true;
-          } else {
+          } else if (unit.marker->role == ClauseRole::kReservation) {
+            // Only opening a clause (，就是有点小): inside one, 就是 is emphasis (这就是).
+            if (unit.token == clause.begin) clause.weight *= unit.marker->weight;
+          } else if (unit.marker->role != ClauseRole::kReply) {  // a reply header without its colon is narration
             clause.weight *= unit.marker->weight;
             if (unit.marker->role == ClauseRole::kContrast)
               for (Clause& earlier : out.clauses)
