@@ -81,6 +81,13 @@ bool IsDiminisher(std::string_view w) {
   return false;
 }
 
+// True when the word at `t` is followed by a colon, directly or after 是.
+bool IsHeading(const std::vector<Token>& tokens, size_t t) {
+  size_t next = t + 1;
+  if (next < tokens.size() && tokens[next].text == "是") ++next;
+  return next < tokens.size() && tokens[next].text == ":";
+}
+
 constexpr std::string_view kParticles[] = {"的", "了", "啦", "啊", "呢", "吧", "呀", "哦"};
 
 bool EndsInParticle(std::string_view word) {
@@ -100,6 +107,16 @@ class UnitReader {
     U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
     const std::string_view first = word.substr(0, static_cast<size_t>(i));
     return IsFunctionWord(first) || lex_.StartsModifier(first);
+  }
+
+  // True when the word opens with an intensifier (很方便, 太好): negating it
+  // (不是很方便) only softens it, like 不太.
+  bool StartsWithIntensifier(std::string_view word) const {
+    int32_t i = 0;
+    U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
+    if (static_cast<size_t>(i) >= word.size()) return false;
+    const WordInfo* first = lex_.Lookup(word.substr(0, static_cast<size_t>(i)));
+    return first && first->degree > 1;
   }
 
   // Appends the units of one word token whose lexicon entry is `info`.
@@ -147,6 +164,10 @@ class UnitReader {
 
   bool Classify(std::string_view word, const WordInfo* w, size_t token, std::vector<Unit>& out) const {
     if (!w) return false;
+    // 美中不足 both opens a reservation and presupposes praise: two units.
+    if (w->is_marker && w->has_polarity && w->polarity != 0) {
+      out.push_back({Unit::kMarker, token, word, 0, false, &w->marker});
+    }
     Unit u{Unit::kOther, token, word};
     if (w->is_negator) {
       u.kind = Unit::kNegator;
@@ -285,7 +306,7 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
       }
       float weight = polarity * degree;
       if (negations % 2 == 1) {
-        if (weak) {
+        if (weak || (unit.kind == Unit::kPolarity && reader.StartsWithIntensifier(unit.word))) {
           weight = -weight * 0.5f;
         } else if (degree_then_negation) {
           weight = -polarity * degree;  // 很不好: the degree intensifies the negated word
@@ -293,8 +314,14 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
           weight = polarity > 0 ? -weight : -weight * 0.6f;  // 不差 is only mildly good
         }
       }
-      // A praise word in quotes is usually sarcasm: 真是太“良心”了.
       const size_t t = unit.token;
+      // A heading (不足：…, 问题是：…) names the list that follows; the list's
+      // own words carry the polarity.
+      if (IsHeading(tokens, t)) {
+        reset();
+        continue;
+      }
+      // A praise word in quotes is usually sarcasm: 真是太“良心”了.
       for (size_t k = t + 1; k < clause.end && k <= t + 2; ++k)
         if (IsDiminisher(tokens[k].text)) weight *= 0.5f;
       if (weight > 0 && t > clause.begin && t + 1 < clause.end && IsQuote(tokens[t - 1].text) &&

@@ -120,6 +120,29 @@ TEST_F(SentimentRulesTest, FlawLabelsAreNotCountedTwice) {
   EXPECT_EQ(Label("可惜服务太差了"), kNeg);
 }
 
+// Found on the dev set: 不是很方便 is "not very convenient", mildly negative
+// like 不太方便, not the opposite of 很方便.
+TEST_F(SentimentRulesTest, NegatingAnIntensifiedWordOnlySoftensIt) {
+  EXPECT_LT(Score("不是很方便"), 0);
+  EXPECT_GT(Score("不是很方便"), Score("很不方便"));
+  EXPECT_FLOAT_EQ(Score("不是很方便"), Score("不太方便"));
+}
+
+// Found on the dev set: 不但/不仅 (not only) are not negators.
+TEST_F(SentimentRulesTest, NotOnlyIsNotANegation) {
+  EXPECT_EQ(Label("前台不但英语不好，普通话也不好"), kNeg);
+  EXPECT_EQ(Label("不仅价格实惠，而且味道很好"), kPos);
+}
+
+// A heading names the list that follows (不足：…); 其他都… sums up the rest.
+TEST_F(SentimentRulesTest, HeadingsAndVerdictsOnTheRest) {
+  EXPECT_FLOAT_EQ(Score("不足：房间有些小"), Score("房间有些小"));
+  EXPECT_FLOAT_EQ(Score("问题是：早餐太少"), Score("早餐太少"));
+  EXPECT_GT(Score("设施有些陈旧，其他都还可以"), Score("设施有些陈旧，还可以"));
+  EXPECT_EQ(Label("房间有点小，其他都挺好的"), kPos);
+  EXPECT_EQ(Label("位置还行，其他都很差"), kNeg);
+}
+
 // Hedged praise is the usual praise of Chinese reviews.
 TEST_F(SentimentRulesTest, HedgedPraiseIsStillPraise) {
   EXPECT_GT(Score("挺不错的"), Score("还可以"));
