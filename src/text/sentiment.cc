@@ -225,7 +225,16 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
   close(tokens.size(), true);
 
   std::vector<Unit> units;
+  // A summary standing alone (总的来说，这家店不错) passes its weight on to
+  // the next clause of its sentence.
+  float carried_weight = 1;
+  size_t carried_to_sentence = SIZE_MAX;
   for (Clause& clause : out.clauses) {
+    if (clause.sentence == carried_to_sentence) clause.weight *= carried_weight;
+    carried_weight = 1;
+    carried_to_sentence = SIZE_MAX;
+    const size_t opinions_before = out.opinions.size();
+    float summary_weight = 1;
     units.clear();
     for (size_t t = clause.begin; t < clause.end; ++t)
       if (tokens[t].kind == TokenKind::kWord) reader.Read(tokens[t].text, info[t], t, units);
@@ -280,6 +289,7 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
             if (unit.token == clause.begin) clause.weight *= unit.marker->weight;
           } else if (unit.marker->role != ClauseRole::kReply) {  // a reply header without its colon is narration
             clause.weight *= unit.marker->weight;
+            if (unit.marker->role == ClauseRole::kSummary) summary_weight *= unit.marker->weight;
             if (unit.marker->role == ClauseRole::kContrast)
               for (Clause& earlier : out.clauses)
                 if (&earlier < &clause && earlier.sentence == clause.sentence) earlier.weight /= unit.marker->weight;
@@ -330,6 +340,10 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
       out.opinions.push_back({std::min(modifiers_from, t), t, unit.word, weight});
       clause.score += weight;
       reset();
+    }
+    if (summary_weight != 1 && out.opinions.size() == opinions_before) {
+      carried_weight = summary_weight;
+      carried_to_sentence = clause.sentence;
     }
     // Questions: rhetorical ones turn around, plain ones assert little.
     const bool question = clause.end < tokens.size() && (tokens[clause.end].text == "?");

@@ -100,6 +100,8 @@ TEST_F(SentimentRulesTest, TraditionalScriptReadsTheSame) {
 
 TEST_F(SentimentRulesTest, SummariesCarryTheVerdict) {
   EXPECT_EQ(Label("早餐一般，房间有点小，总的来说非常满意"), kPos);
+  // A summary marker alone in its clause passes its weight to the next one.
+  EXPECT_FLOAT_EQ(Score("总的来说，这家店不错"), Score("总的来说这家店不错"));
 }
 
 // Found on the hotel dev set: a complaint opened by 就是/只是 after praise is
