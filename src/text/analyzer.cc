@@ -1,5 +1,6 @@
 #include "text/analyzer.h"
 
+#include <absl/container/flat_hash_set.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -141,8 +142,10 @@ Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
     s.raw += c.score * c.weight;
   }
   for (const Span& s : spans)
-    if (s.from < s.to) out.sentences.push_back({out.normalized.text.substr(s.from, s.to - s.from), std::tanh(s.raw / 2.0f)});
+    if (s.from < s.to) out.sentences.push_back({std::string_view(out.normalized.text).substr(s.from, s.to - s.from), std::tanh(s.raw / 2.0f)});
 
+  thread_local absl::flat_hash_set<std::string_view> seen_keywords;
+  seen_keywords.clear();
   for (size_t i = 0; i < out.tokens.size(); ++i) {
     // Content words only: no stop words, modifiers, clause markers or brand
     // names (brands are counted on their own).
@@ -150,8 +153,7 @@ Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
     if (t.kind != TokenKind::kWord || out.token_brand[i] >= 0 || CountCodePoints(t.text) < 2) continue;
     const WordInfo* w = out.token_info[i];
     if (w && (w->stop_word || w->degree != 0 || w->is_negator || w->is_marker)) continue;
-    if (std::find(out.keywords.begin(), out.keywords.end(), t.text) == out.keywords.end())
-      out.keywords.emplace_back(t.text);
+    if (seen_keywords.insert(t.text).second) out.keywords.emplace_back(t.text);
   }
   return Status::Ok();
 }

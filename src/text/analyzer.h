@@ -30,7 +30,7 @@ struct Comparison {
 };
 
 struct SentenceSentiment {
-  std::string text;
+  std::string_view text;  // a view into Analysis::normalized.text
   float score;
 };
 

@@ -119,13 +119,24 @@ Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
 }
 
 void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
-  out = NormalizedText();
-  std::string decoded;
+  // Every buffer is reused from call to call (the caller's `out` and this
+  // thread's scratch strings): the hot loop allocates only when a text is
+  // longer than any before it.
+  out.text.clear();
+  out.urls.clear();
+  out.mentions.clear();
+  out.topics.clear();
+  out.emoji.clear();
+  out.exclamations = out.elongations = 0;
+  out.had_traditional = false;
+  thread_local std::string decoded, stripped, plain, folded;
+  decoded.clear();
+  stripped.clear();
+  plain.clear();
+  folded.clear();
   if (input.find('&') != std::string_view::npos) decoded = DecodeEntities(input);
 
   // Pass 1: take out URLs, @mentions and [emoticons]; record #topics#.
-  std::string stripped;
-  stripped.reserve(decoded.size());
   const std::string_view s = decoded.empty() ? input : std::string_view(decoded);
   for (size_t i = 0; i < s.size();) {
     // Most bytes start none of the patterns below: copy them straight away.
@@ -194,7 +205,6 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
   }
 
   // Pass 2: emoji out (before NFKC_Casefold, which drops zero-width joiners).
-  std::string plain;
   // Emoji start with bytes C2 (©, ®), E2 (U+2000–U+2FFF) or F0 (U+10000 on);
   // most Chinese text has none, and skips this pass. (The few pictographs at
   // U+3030–U+3299, such as ㊗, share E3 with CJK punctuation and stay text.)
@@ -222,10 +232,9 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
     return true;
   });
 
-  if (!may_have_emoji) plain = std::move(stripped);
+  if (!may_have_emoji) plain.swap(stripped);
 
   // Pass 3: NFKC + case folding.
-  std::string folded;
   {
     icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(plain.size()));
     UErrorCode err = U_ZERO_ERROR;

@@ -201,7 +201,10 @@ class UnitReader {
 
 void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector<const WordInfo*>& info,
                              const NormalizedText& text, SentimentResult& out) const {
-  out = SentimentResult();
+  out.raw = out.score = 0;
+  out.label = SentimentLabel::kNeutral;
+  out.clauses.clear();  // keeps capacity: no allocation per text
+  out.opinions.clear();
   const UnitReader reader(lexicon_);
 
   // Split into clauses at punctuation and before contrast markers.
@@ -224,7 +227,7 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
   }
   close(tokens.size(), true);
 
-  std::vector<Unit> units;
+  thread_local std::vector<Unit> units;
   // A summary standing alone (总的来说，这家店不错) passes its weight on to
   // the next clause of its sentence.
   float carried_weight = 1;
