@@ -115,7 +115,8 @@ Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
   for (size_t t = 0; t < out.tokens.size(); ++t) {
     const bool word = out.tokens[t].kind == TokenKind::kWord;
     out.token_info[t] = word ? lexicon_.Lookup(out.tokens[t].text) : nullptr;
-    auto it = word ? alias_to_brand_.find(AbslView(out.tokens[t].text)) : alias_to_brand_.end();
+    // Most analyses run without brands (files, evaluations): no hashing then.
+    auto it = word && !alias_to_brand_.empty() ? alias_to_brand_.find(AbslView(out.tokens[t].text)) : alias_to_brand_.end();
     out.token_brand[t] = it == alias_to_brand_.end() ? -1 : it->second;
   }
   const size_t author_end = AuthorTextEnd(out.tokens, out.token_info);

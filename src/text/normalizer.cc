@@ -249,14 +249,17 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
   text.reserve(folded.size());
   UChar32 run_char = -1;
   size_t run_length = 0;
+  size_t kept_from = 0;  // start of the bytes to keep that are not yet in `text`
   ForEachCodePoint(folded, [&](size_t offset, UChar32 c) {
-    if (c < 0) return true;
+    if (c < 0) return true;  // cannot happen: the input is valid UTF-8, and so is ICU's output
     const size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
     run_length = c == run_char ? run_length + 1 : 1;
     run_char = c;
     if (run_length == 3) ++out.elongations;
     const bool latin = c < 0x80 && std::isalpha(static_cast<int>(c));
     if (run_length >= 3 && !u_isdigit(c)) {
+      text.append(folded, kept_from, offset - kept_from);
+      kept_from = offset + len;
       if (!latin && run_length == 3) {
         // The run's second copy is already out: take it back.
         if (text.size() >= len) text.erase(text.size() - len);
@@ -265,9 +268,9 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
     }
     if (c >= kHanFirst && c <= kHanLast && impl_->traditional.test(static_cast<size_t>(c - kHanFirst)))
       out.had_traditional = true;
-    text.append(folded, offset, len);
     return true;
   });
+  text.append(folded, kept_from, folded.size() - kept_from);
   if (out.had_traditional) text = impl_->t2s->Convert(text);
 }
 

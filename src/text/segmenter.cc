@@ -27,6 +27,7 @@ CharClass Classify(UChar32 c) {
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r') return CharClass::kSpace;
     return CharClass::kPunct;
   }
+  if (c >= 0x4E00 && c <= 0x9FFF) return CharClass::kWord;  // CJK ideographs, most of the text: no property lookups
   if (u_isUWhiteSpace(c)) return CharClass::kSpace;
   if (u_isalpha(c) || u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || u_isdigit(c)) return CharClass::kWord;
   return CharClass::kPunct;
