@@ -1,5 +1,8 @@
 #include "text/analysis_json.h"
 
+#include <cstdint>
+#include <cstring>
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -44,6 +47,17 @@ void AppendHead(std::string& out, int64_t line, std::string_view id) {
   }
 }
 
+// True when one of the 8 bytes in `w` is a control character, '"' or '\\'
+// (the bytes JSON escapes). A word at a time: hand-written because this
+// scan runs over every byte of the output, and no JSON library we use
+// exposes its escaper for appending to a caller's buffer.
+bool NeedsEscape(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  auto has_zero = [&](uint64_t x) { return ((x - kOnes) & ~x & kHigh) != 0; };
+  const uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;  // some byte < 0x20 (bytes >= 0x80 excluded by ~w)
+  return below_space != 0 || has_zero(w ^ (kOnes * '"')) || has_zero(w ^ (kOnes * '\\'));
+}
+
 }  // namespace
 
 void AppendJsonString(std::string& out, std::string_view s) {
@@ -51,6 +65,13 @@ void AppendJsonString(std::string& out, std::string_view s) {
   // Copy runs of bytes that need no escape in one append: most text has none.
   size_t run = 0;
   for (size_t i = 0; i < s.size(); ++i) {
+    while (i + 8 <= s.size()) {
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (NeedsEscape(w)) break;
+      i += 8;
+    }
+    if (i >= s.size()) break;
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(s.data() + run, i - run);

@@ -50,6 +50,17 @@ TEST(AnalysisJsonTest, StringsAreEscapedAndRowsParse) {
   std::string out;
   AppendJsonString(out, "他说\"好喝\"\\\n\t\x01");
   EXPECT_EQ(out, "\"他说\\\"好喝\\\"\\\\\\n\\t\\u0001\"");
+  // Every position of an escaped byte in a string scanned 8 bytes at a time
+  // round-trips through a JSON parser.
+  for (size_t at = 0; at <= 17; ++at) {  // every position before 好喝
+    for (const char special : {'"', '\\', '\n', '\x1f', '\x7f'}) {
+      std::string text = "abcdefghij0123456好喝xyz";
+      text.insert(text.begin() + static_cast<std::ptrdiff_t>(at), special);
+      std::string json;
+      AppendJsonString(json, text);
+      EXPECT_EQ(nlohmann::json::parse(json).get<std::string>(), text) << at;
+    }
+  }
   std::string row;
   AppendErrorJson(row, 7, "a\"b", "invalid UTF-8 at byte 3");
   const auto j = nlohmann::json::parse(row);
