@@ -81,6 +81,13 @@ bool IsDiminisher(std::string_view w) {
   return false;
 }
 
+// The UTF-8 bytes of the word's first character.
+std::string_view FirstCharacter(std::string_view word) {
+  int32_t i = 0;
+  U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
+  return word.substr(0, static_cast<size_t>(i));
+}
+
 // True when the word at `t` is followed by a colon, directly or after 是.
 bool IsHeading(const std::vector<Token>& tokens, size_t t) {
   size_t next = t + 1;
@@ -103,20 +110,17 @@ class UnitReader {
   // True when the word's first character begins a negator, a degree word or
   // a function word.
   bool MayStartModifier(std::string_view word) const {
-    int32_t i = 0;
-    U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
-    const std::string_view first = word.substr(0, static_cast<size_t>(i));
+    const std::string_view first = FirstCharacter(word);
     return IsFunctionWord(first) || lex_.StartsModifier(first);
   }
 
   // True when the word opens with an intensifier (很方便, 太好): negating it
   // (不是很方便) only softens it, like 不太.
   bool StartsWithIntensifier(std::string_view word) const {
-    int32_t i = 0;
-    U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
-    if (static_cast<size_t>(i) >= word.size()) return false;
-    const WordInfo* first = lex_.Lookup(word.substr(0, static_cast<size_t>(i)));
-    return first && first->degree > 1;
+    const std::string_view first = FirstCharacter(word);
+    if (first.size() >= word.size()) return false;
+    const WordInfo* info = lex_.Lookup(first);
+    return info && info->degree > 1;
   }
 
   // Appends the units of one word token whose lexicon entry is `info`.
@@ -317,6 +321,12 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
         if (++gap > 2) reset();
         continue;
       }
+      // A heading (不足：…, 问题是：…) names the list that follows; the list's
+      // own words carry the polarity.
+      if (IsHeading(tokens, unit.token)) {
+        reset();
+        continue;
+      }
       float weight = polarity * degree;
       if (negations % 2 == 1) {
         if (weak || (unit.kind == Unit::kPolarity && reader.StartsWithIntensifier(unit.word))) {
@@ -328,12 +338,6 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
         }
       }
       const size_t t = unit.token;
-      // A heading (不足：…, 问题是：…) names the list that follows; the list's
-      // own words carry the polarity.
-      if (IsHeading(tokens, t)) {
-        reset();
-        continue;
-      }
       // A praise word in quotes is usually sarcasm: 真是太“良心”了.
       for (size_t k = t + 1; k < clause.end && k <= t + 2; ++k)
         if (IsDiminisher(tokens[k].text)) weight *= 0.5f;
