@@ -1,20 +1,27 @@
 #include "text/analysis_json.h"
 
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
-
-#include <fmt/format.h>
-
-#include <cmath>
 
 namespace brandlens {
 
 namespace {
 
+// Shortest round-trip text of a number (std::to_chars: no locale, no
+// format-string parsing on a path that writes every score).
+template <typename Number>
+void AppendChars(std::string& out, Number x) {
+  char buf[32];
+  const auto end = std::to_chars(buf, buf + sizeof buf, x).ptr;
+  out.append(buf, static_cast<size_t>(end - buf));
+}
+
 void AppendNumber(std::string& out, double x) {
   // Three decimals, as the scores are reported; "-0" reads as 0.
   const double r = std::round(x * 1000.0) / 1000.0;
-  fmt::format_to(std::back_inserter(out), "{}", r == 0 ? 0.0 : r);
+  AppendChars(out, r == 0 ? 0.0 : r);
 }
 
 template <typename Range, typename Each>
@@ -40,7 +47,8 @@ std::string_view LabelFor(float score) {
 }
 
 void AppendHead(std::string& out, int64_t line, std::string_view id) {
-  fmt::format_to(std::back_inserter(out), "{{\"line\":{}", line);
+  out += "{\"line\":";
+  AppendChars(out, line);
   if (!id.empty()) {
     out += ",\"id\":";
     AppendJsonString(out, id);
@@ -82,7 +90,11 @@ void AppendJsonString(std::string& out, std::string_view s) {
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default: fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<unsigned>(c));
+      default: {
+        constexpr char kHex[] = "0123456789abcdef";
+        const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out.append(escaped, sizeof escaped);
+      }
     }
   }
   out.append(s.data() + run, s.size() - run);
@@ -140,7 +152,9 @@ void AppendAnalysisJson(std::string& out, const Analysis& a, const SentimentPred
       {"keywords", &a.keywords}, {"emoji", &a.normalized.emoji}, {"topics", &a.normalized.topics},
       {"mentions", &a.normalized.mentions}, {"urls", &a.normalized.urls}};
   for (const auto& [name, list] : lists) {
-    fmt::format_to(std::back_inserter(out), ",\"{}\":", name);
+    out += ",\"";
+    out += name;
+    out += "\":";
     AppendStrings(out, *list);
   }
   if (explain) {

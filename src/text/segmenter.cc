@@ -46,45 +46,45 @@ void Segmenter::AddWord(std::string_view word) { own_.Insert(word, 0); }
 void Segmenter::Segment(std::string_view text, std::vector<Token>& out) const {
   // Runs of word characters (ideographs, letters, digits — mixed runs such
   // as 华为mate60 stay together for the dictionary) are split by SegmentRun;
-  // spaces vanish; anything else is a one-character punctuation token.
+  // spaces vanish; anything else is a one-character punctuation token. Each
+  // run's code points and their byte offsets are collected here, while
+  // classifying, so the text is decoded once.
+  thread_local std::vector<char32_t> cps;
+  thread_local std::vector<size_t> pos;
+  cps.clear();
+  pos.clear();
   const auto* p = reinterpret_cast<const uint8_t*>(text.data());
   const auto n = static_cast<int32_t>(text.size());
-  int32_t run_start = -1;
+  auto end_run = [&](size_t end) {
+    if (cps.empty()) return;
+    pos.push_back(end);
+    SegmentRun(text, cps, pos, out);
+    cps.clear();
+    pos.clear();
+  };
   for (int32_t i = 0; i < n;) {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
     const CharClass cls = c < 0 ? CharClass::kPunct : Classify(c);
     if (cls == CharClass::kWord || cls == CharClass::kLatin) {
-      if (run_start < 0) run_start = start;
+      cps.push_back(static_cast<char32_t>(c));
+      pos.push_back(static_cast<size_t>(start));
       continue;
     }
-    if (run_start >= 0) SegmentRun(text.substr(static_cast<size_t>(run_start), static_cast<size_t>(start - run_start)), out);
-    run_start = -1;
+    end_run(static_cast<size_t>(start));
     if (cls == CharClass::kPunct) out.push_back({text.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)), TokenKind::kPunct});
   }
-  if (run_start >= 0) SegmentRun(text.substr(static_cast<size_t>(run_start)), out);
+  end_run(text.size());
 }
 
-void Segmenter::SegmentRun(std::string_view run, std::vector<Token>& out) const {
+void Segmenter::SegmentRun(std::string_view text, const std::vector<char32_t>& cps, const std::vector<size_t>& pos,
+                           std::vector<Token>& out) const {
   const CodepointTrie& general = GeneralDictionary::Get().trie();
-  // Code points and their offsets, and where each ASCII letter/digit stretch ends.
-  thread_local std::vector<size_t> pos;
-  thread_local std::vector<char32_t> cps;
+  // Where each ASCII letter/digit stretch ends.
   thread_local std::vector<size_t> latin_end;
   thread_local std::vector<int> cost;
   thread_local std::vector<size_t> next;
-  pos.clear();
-  cps.clear();
-  const auto* p = reinterpret_cast<const uint8_t*>(run.data());
-  const auto n_bytes = static_cast<int32_t>(run.size());
-  for (int32_t i = 0; i < n_bytes;) {
-    pos.push_back(static_cast<size_t>(i));
-    UChar32 c;
-    U8_NEXT(p, i, n_bytes, c);
-    cps.push_back(static_cast<char32_t>(c < 0 ? 0xFFFD : c));
-  }
-  pos.push_back(run.size());
   const size_t n = cps.size();
   latin_end.assign(n + 1, 0);
   for (size_t i = n; i-- > 0;) {
@@ -129,7 +129,7 @@ void Segmenter::SegmentRun(std::string_view run, std::vector<Token>& out) const 
     }
   }
   for (size_t i = 0; i < n; i = next[i]) {
-    const std::string_view word = run.substr(pos[i], pos[next[i]] - pos[i]);
+    const std::string_view word = text.substr(pos[i], pos[next[i]] - pos[i]);
     const bool number = word.find_first_not_of("0123456789") == std::string_view::npos;
     out.push_back({word, number ? TokenKind::kNumber : TokenKind::kWord});
   }

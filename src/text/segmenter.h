@@ -41,7 +41,10 @@ class Segmenter {
   void Segment(std::string_view text, std::vector<Token>& out) const;
 
  private:
-  void SegmentRun(std::string_view run, std::vector<Token>& out) const;
+  // Splits one run of word characters: its code points `cps`, their byte
+  // offsets in `text` in `pos`, plus one for the run's end.
+  void SegmentRun(std::string_view text, const std::vector<char32_t>& cps, const std::vector<size_t>& pos,
+                  std::vector<Token>& out) const;
 
   static constexpr int kMaxWordChars = 12;
   CodepointTrie own_;  // value 0 marks a word
