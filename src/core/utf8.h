@@ -38,6 +38,12 @@ inline bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s) == std::
 // Number of code points in valid UTF-8 `s`.
 size_t CountCodePoints(std::string_view s);
 
+// True when valid UTF-8 `s` is exactly one code point (read off the lead
+// byte: no scan, for per-token checks).
+inline bool IsOneCodePoint(std::string_view s) {
+  return !s.empty() && s.size() == static_cast<size_t>(U8_COUNT_TRAIL_BYTES(static_cast<uint8_t>(s[0]))) + 1;
+}
+
 // True when `s` contains at least one Han (CJK ideograph) character.
 bool ContainsHan(std::string_view s);
 

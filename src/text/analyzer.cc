@@ -151,7 +151,7 @@ Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
     // Content words only: no stop words, modifiers, clause markers or brand
     // names (brands are counted on their own).
     const Token& t = out.tokens[i];
-    if (t.kind != TokenKind::kWord || out.token_brand[i] >= 0 || CountCodePoints(t.text) < 2) continue;
+    if (t.kind != TokenKind::kWord || out.token_brand[i] >= 0 || IsOneCodePoint(t.text)) continue;
     const WordInfo* w = out.token_info[i];
     if (w && (w->stop_word || w->degree != 0 || w->is_negator || w->is_marker)) continue;
     if (seen_keywords.insert(t.text).second) out.keywords.emplace_back(t.text);

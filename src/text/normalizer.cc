@@ -12,6 +12,7 @@
 #include <bitset>
 
 #include "core/utf8.h"
+#include "text/casefold_table.h"
 
 namespace brandlens {
 
@@ -96,6 +97,7 @@ Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
   } catch (const std::exception& e) {
     return Status::Internal(fmt::format("OpenCC cannot load {}: {} (install libopencc-data)", kT2sConfig, e.what()));
   }
+  CasefoldTable::Get();  // built once, up front
   // One pass over the Han block: which characters does t2s rewrite?
   std::string all;
   for (UChar32 c = kHanFirst; c <= kHanLast; ++c) {
@@ -234,8 +236,9 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
 
   if (!may_have_emoji) plain.swap(stripped);
 
-  // Pass 3: NFKC + case folding.
-  {
+  // Pass 3: NFKC + case folding; the table answers for most texts.
+  if (!CasefoldTable::Get().Fold(plain, folded)) {
+    folded.clear();
     icu::StringByteSink<std::string> sink(&folded, static_cast<int32_t>(plain.size()));
     UErrorCode err = U_ZERO_ERROR;
     impl_->nfkc_cf->normalizeUTF8(0, plain, sink, nullptr, err);

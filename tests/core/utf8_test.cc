@@ -20,6 +20,12 @@ TEST(Utf8Test, FindsTheFirstInvalidByte) {
 
 TEST(Utf8Test, CountsCodePointsAndSpotsHan) {
   EXPECT_EQ(CountCodePoints("山茶a😍"), 4u);
+  EXPECT_TRUE(IsOneCodePoint("山"));
+  EXPECT_TRUE(IsOneCodePoint("😍"));
+  EXPECT_TRUE(IsOneCodePoint("a"));
+  EXPECT_FALSE(IsOneCodePoint("山茶"));
+  EXPECT_FALSE(IsOneCodePoint("ab"));
+  EXPECT_FALSE(IsOneCodePoint(""));
   EXPECT_TRUE(ContainsHan("Tried 山茶集"));
   EXPECT_TRUE(ContainsHan("這個"));
   EXPECT_FALSE(ContainsHan("Tried ShanCha 😍"));
