@@ -16,6 +16,10 @@ TEST(Utf8Test, FindsTheFirstInvalidByte) {
   EXPECT_EQ(FindInvalidUtf8("a\xED\xA0\x80"), 1u);        // UTF-16 surrogate
   EXPECT_EQ(FindInvalidUtf8("\xF4\x90\x80\x80"), 0u);     // above U+10FFFF
   EXPECT_EQ(FindInvalidUtf8("\xD6\xD0\xCE\xC4"), 0u);     // GBK 中文
+  EXPECT_EQ(FindInvalidUtf8("好\xE5\x41\x80"), 3u);       // ASCII where a continuation byte belongs
+  EXPECT_EQ(FindInvalidUtf8("好好\xE5"), 6u);             // lead byte at the very end
+  EXPECT_EQ(FindInvalidUtf8("\xE0\x80\xAF"), 0u);         // overlong three-byte '/'
+  EXPECT_EQ(FindInvalidUtf8("\xEF\xBC\x8C\xE9\xBE\x98"), std::string_view::npos);  // ，龘
 }
 
 TEST(Utf8Test, CountsCodePointsAndSpotsHan) {
