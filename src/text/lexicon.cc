@@ -83,6 +83,7 @@ Lexicon::Lexicon(const std::string& industry) {
                                                                   {"concession", ClauseRole::kConcession},
                                                                   {"summary", ClauseRole::kSummary},
                                                                   {"wish", ClauseRole::kWish},
+                                                                  {"expectation", ClauseRole::kExpectation},
                                                                   {"rhetorical", ClauseRole::kRhetorical},
                                                                   {"reply", ClauseRole::kReply}};
     const ClauseMarker marker{kRoles.at(f[0]), Number(f[1])};

@@ -20,7 +20,7 @@ inline absl::string_view AbslView(std::string_view s) { return {s.data(), s.size
 enum class NegatorScope : uint8_t { kFull, kWeak };
 // kReply: a header such as 商家回复: or 宾馆反馈2008年5月6日: where the
 // business's answer begins; what follows is not the author's opinion.
-enum class ClauseRole : uint8_t { kContrast, kReservation, kConcession, kSummary, kWish, kRhetorical, kReply };
+enum class ClauseRole : uint8_t { kContrast, kReservation, kConcession, kSummary, kWish, kExpectation, kRhetorical, kReply };
 
 struct ClauseMarker {
   ClauseRole role;

@@ -236,12 +236,16 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
   // the next clause of its sentence.
   float carried_weight = 1;
   size_t carried_to_sentence = SIZE_MAX;
+  // The last clause that voiced a fear or assumption (本来担心会有色差), so
+  // a later bare denial (结果完全没有) can answer it.
+  float expected_score = 0;
   for (Clause& clause : out.clauses) {
     if (clause.sentence == carried_to_sentence) clause.weight *= carried_weight;
     carried_weight = 1;
     carried_to_sentence = SIZE_MAX;
     const size_t opinions_before = out.opinions.size();
     float summary_weight = 1;
+    bool expecting = false;
     units.clear();
     for (size_t t = clause.begin; t < clause.end; ++t)
       if (tokens[t].kind == TokenKind::kWord) reader.Read(tokens[t].text, info[t], t, units);
@@ -266,6 +270,9 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
       bool has_polarity = false;
       switch (unit.kind) {
         case Unit::kNegator:
+          // Negations cancel only when adjacent (不是不好); after other words a
+          // negator starts afresh (不油不腻 is two negations of one each).
+          if (gap > 0) reset();
           modifiers_from = std::min(modifiers_from, unit.token);
           ++negations;
           weak = weak || unit.weak;
@@ -297,6 +304,7 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
           } else if (unit.marker->role != ClauseRole::kReply) {  // a reply header without its colon is narration
             clause.weight *= unit.marker->weight;
             if (unit.marker->role == ClauseRole::kSummary) summary_weight *= unit.marker->weight;
+            if (unit.marker->role == ClauseRole::kExpectation) expecting = true;
             if (unit.marker->role == ClauseRole::kContrast)
               for (Clause& earlier : out.clauses)
                 if (&earlier < &clause && earlier.sentence == clause.sentence) earlier.weight /= unit.marker->weight;
@@ -311,6 +319,10 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
           has_polarity = true;
           break;
         case Unit::kOther:
+          // Experiential 过 ends a negation's scope: 没住过这么差的 denies the
+          // experience ("never stayed anywhere this bad"), not the quality.
+          if (negations > 0 && unit.word.ends_with("过")) negations = 0;
+          break;
         case Unit::kAdjective:
           break;
       }
@@ -348,6 +360,18 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
       clause.score += weight;
       reset();
     }
+    // A negation closing the clause with no word after it denies what came
+    // before: its own clause's words (一点问题都没有) or, with none, the last
+    // fear (本来担心会有色差，结果完全没有).
+    if (negations % 2 == 1 && !units.empty() && units.back().kind == Unit::kNegator) {
+      if (out.opinions.size() > opinions_before) {
+        for (size_t o = opinions_before; o < out.opinions.size(); ++o) out.opinions[o].weight = -out.opinions[o].weight;
+        clause.score = -clause.score;
+      } else if (expected_score != 0) {
+        clause.score = -expected_score;
+      }
+    }
+    if (expecting) expected_score = clause.score;
     if (summary_weight != 1 && out.opinions.size() == opinions_before) {
       carried_weight = summary_weight;
       carried_to_sentence = clause.sentence;

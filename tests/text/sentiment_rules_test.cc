@@ -41,8 +41,27 @@ TEST_F(SentimentRulesTest, NegationFlipsWithinItsScope) {
   EXPECT_EQ(Label("没有任何问题"), kPos);
   EXPECT_EQ(Label("not good at all"), kNeg);
   EXPECT_EQ(Label("价格不贵"), kPos);
+  // Parallel negations each take their own word; adjacent ones cancel.
+  EXPECT_EQ(Label("不油不腻，口感很好"), kPos);
+  EXPECT_EQ(Label("房间不脏不乱"), kPos);
+  EXPECT_EQ(Label("not dirty, not noisy"), kPos);
+  EXPECT_EQ(Label("不是不好"), kPos);
   // 不差 is only mildly good: weaker than 好.
   EXPECT_LT(Score("不差"), Score("好"));
+}
+
+TEST_F(SentimentRulesTest, FearsAndAssumptionsAreNotTheExperience) {
+  EXPECT_EQ(Label("本来担心会有色差，收到后发现完全没有"), kPos);
+  EXPECT_EQ(Label("开始还担心不好用，用了以后发现很好用"), kPos);
+  EXPECT_EQ(Label("本以为会很好吃，结果大失所望"), kNeg);
+  EXPECT_EQ(Label("I was worried it would be noisy, but it was quiet and clean"), kPos);
+  // Causing worry is a verdict, not a fear.
+  EXPECT_EQ(Label("房间还行，卫生让人担忧"), kNeg);
+}
+
+TEST_F(SentimentRulesTest, NegationClosingAClauseDeniesWhatCameBefore) {
+  EXPECT_EQ(Label("一点问题都没有"), kPos);
+  EXPECT_EQ(Label("房间里一点异味也没有"), kPos);
 }
 
 TEST_F(SentimentRulesTest, WeakNegationAndDegree) {
@@ -53,6 +72,14 @@ TEST_F(SentimentRulesTest, WeakNegationAndDegree) {
   EXPECT_GT(Score("非常好"), Score("好"));
   EXPECT_GT(Score("好"), Score("有点好"));
   EXPECT_GT(Score("very good"), Score("good"));
+  // 那么/这么 are degree words, so negation reaches through them to the word:
+  // falling short of what was imagined is a complaint.
+  EXPECT_EQ(Label("没有想象中那么好吃"), kNeg);
+  EXPECT_EQ(Label("没有宣传的那么好"), kNeg);
+  EXPECT_GT(Score("这么好吃"), Score("好吃"));
+  // …but not through experiential 过: "never had anything this bad".
+  EXPECT_EQ(Label("从来没住过这么差的酒店"), kNeg);
+  EXPECT_EQ(Label("没吃过这么好吃的面"), kPos);
 }
 
 TEST_F(SentimentRulesTest, ContrastShiftsWeightToTheLaterClause) {
