@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "text/timing.h"
+
 namespace brandlens {
 
 std::string_view LabelName(SentimentLabel label) {
@@ -369,6 +371,13 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
         clause.score = -clause.score;
       } else if (expected_score != 0) {
         clause.score = -expected_score;
+      }
+    }
+    for (size_t t = clause.begin; t < clause.end; ++t) {
+      if (tokens[t].kind != TokenKind::kWord) continue;
+      if (const float timing = TimingPolarity(tokens, t, clause.end); timing != 0) {
+        out.opinions.push_back({t, t, tokens[t].text, timing});
+        clause.score += timing;
       }
     }
     if (expecting) expected_score = clause.score;

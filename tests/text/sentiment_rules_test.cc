@@ -64,6 +64,27 @@ TEST_F(SentimentRulesTest, NegationClosingAClauseDeniesWhatCameBefore) {
   EXPECT_EQ(Label("房间里一点异味也没有"), kPos);
 }
 
+TEST_F(SentimentRulesTest, TimeReadAgainstExpectation) {
+  // Later than it should have been: a duration or a count of tries + 才.
+  EXPECT_EQ(Label("一个小时才送到"), kNeg);
+  EXPECT_EQ(Label("等了半个月才到货"), kNeg);
+  EXPECT_EQ(Label("催了三次才回复"), kNeg);
+  EXPECT_EQ(Label("两个小时以后才到"), kNeg);
+  // Sooner: a duration + 就 + arrival.
+  EXPECT_EQ(Label("20分钟就送到了"), kPos);
+  EXPECT_EQ(Label("第二天就收到了"), kPos);
+  EXPECT_EQ(Label("不到半小时就送达了"), kPos);  // 不到 bounds the time; it negates nothing
+  // Premature failure and waiting.
+  EXPECT_EQ(Label("才用了三天屏幕就花了"), kNeg);
+  EXPECT_EQ(Label("只用了一次就打不开了"), kNeg);
+  EXPECT_EQ(Label("等了一个多小时"), kNeg);
+  // Not complaints: a modal (it takes twenty minutes to get there), a time
+  // with no 才/就, a 就 that is not an arrival.
+  EXPECT_EQ(Label("坐车要二十分钟才能到"), kNeu);
+  EXPECT_EQ(Label("我们住了三天"), kNeu);
+  EXPECT_EQ(Label("三天就看完了"), kNeu);
+}
+
 TEST_F(SentimentRulesTest, WeakNegationAndDegree) {
   const float weak = Score("不太好"), plain = Score("不好"), strong = Score("很不好");
   EXPECT_LT(weak, 0);
