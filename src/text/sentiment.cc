@@ -105,6 +105,25 @@ bool EndsInParticle(std::string_view word) {
   return false;
 }
 
+// 没暖气, 没有回复, 没送筷子: a 没-negation of a plain word, with no sentiment
+// word in its reach, reports something missing, which in a review with no
+// evaluation words is a complaint (in one with some, often a detail beside
+// the verdict). Not 没想到 (surprise), 没多久 / 没几天 (amounts).
+constexpr float kMissingWeight = -0.5f;
+
+bool ReportsSomethingMissing(const std::vector<Unit>& units, size_t u, size_t clause_end) {
+  if (units[u].word != "没" && units[u].word != "没有") return false;
+  if (u + 1 >= units.size() || units[u + 1].token != units[u].token + 1 || units[u + 1].token >= clause_end) return false;
+  const std::string_view next = units[u + 1].word;
+  for (std::string_view amount : {"想", "多", "几", "什么", "啥", "怎么", "有", "用", "过"})
+    if (next.starts_with(amount)) return false;
+  for (size_t k = u + 1; k < units.size() && k <= u + 3; ++k) {  // plain words, nouns, shielded words (暖气) only
+    const Unit& w = units[k];
+    if (w.kind != Unit::kOther && w.kind != Unit::kTarget && !(w.kind == Unit::kPolarity && w.value == 0)) return false;
+  }
+  return true;
+}
+
 class UnitReader {
  public:
   explicit UnitReader(const Lexicon& lex) : lex_(lex) {}
@@ -241,6 +260,8 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
   // The last clause that voiced a fear or assumption (本来担心会有色差), so
   // a later bare denial (结果完全没有) can answer it.
   float expected_score = 0;
+  // Things reported missing: the verdict only when nothing else is said.
+  float missing = 0;
   for (Clause& clause : out.clauses) {
     if (clause.sentence == carried_to_sentence) clause.weight *= carried_weight;
     carried_weight = 1;
@@ -275,6 +296,10 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
           // Negations cancel only when adjacent (不是不好); after other words a
           // negator starts afresh (不油不腻 is two negations of one each).
           if (gap > 0) reset();
+          if (ReportsSomethingMissing(units, u, clause.end)) {
+            missing += kMissingWeight;
+            continue;
+          }
           modifiers_from = std::min(modifiers_from, unit.token);
           ++negations;
           weak = weak || unit.weak;
@@ -403,6 +428,7 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
   }
   float raw = 0;
   for (const Clause& c : out.clauses) raw += c.score * c.weight;
+  if (raw == 0) raw = missing;
   float emoji = 0;
   for (const auto& e : text.emoji) {
     if (const float* w = lexicon_.Emoji(e)) emoji += *w * 0.5f;

@@ -85,6 +85,17 @@ TEST_F(SentimentRulesTest, TimeReadAgainstExpectation) {
   EXPECT_EQ(Label("三天就看完了"), kNeu);
 }
 
+TEST_F(SentimentRulesTest, SomethingMissingIsAComplaintWhenNothingElseIsSaid) {
+  EXPECT_EQ(Label("没有送水没有送水没有送水"), kNeg);
+  EXPECT_EQ(Label("到半夜竟然没暖气"), kNeg);
+  EXPECT_EQ(Label("No towels in the room"), kNeu);  // the rule reads 没 only
+  // Evaluation words, when present, decide; 没想到 / 没多久 report no lack.
+  EXPECT_EQ(Label("没有送水，不过菜很好吃"), kPos);
+  EXPECT_EQ(Label("没想到"), kNeu);
+  EXPECT_EQ(Label("没多久就到了"), kNeu);
+  EXPECT_EQ(Label("没有问题"), kPos);
+}
+
 TEST_F(SentimentRulesTest, WeakNegationAndDegree) {
   const float weak = Score("不太好"), plain = Score("不好"), strong = Score("很不好");
   EXPECT_LT(weak, 0);
