@@ -75,6 +75,9 @@ bool IsFunctionWord(std::string_view w) {
   return false;
 }
 
+// Degree words of an equal comparison: (没有 …) 那么 / 这么 好.
+bool IsComparativeDegree(std::string_view w) { return w == "那么" || w == "这么" || w == "如此" || w == "这般"; }
+
 // Words after an adjective that make it "a bit": 小了点, 贵了一些.
 bool IsDiminisher(std::string_view w) {
   static constexpr std::string_view kWords[] = {"点", "一点", "了点", "了一点", "些", "一些", "了些", "了一些", "点儿", "一点儿"};
@@ -316,6 +319,10 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
             has_polarity = true;
             break;
           }
+          // After other words, a degree word opens a new predicate (没有自驾车
+          // 很不方便), unless it is the "as … as" of a comparison (没有想象中
+          // 那么好) or 可 as "can" (没有什么可抱怨的).
+          if (negations > 0 && gap > 0 && !IsComparativeDegree(unit.word) && unit.word != "可") reset();
           if (negations > 0) weak = true;  // 不很好, 不是很满意
           modifiers_from = std::min(modifiers_from, unit.token);
           degree *= unit.value;

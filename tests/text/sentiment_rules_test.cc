@@ -109,7 +109,10 @@ TEST_F(SentimentRulesTest, WeakNegationAndDegree) {
   EXPECT_EQ(Label("没有想象中那么好吃"), kNeg);
   EXPECT_EQ(Label("没有宣传的那么好"), kNeg);
   EXPECT_GT(Score("这么好吃"), Score("好吃"));
-  // …but not through experiential 过: "never had anything this bad".
+  // A plain degree word after other words starts a new predicate.
+  EXPECT_EQ(Label("没有自驾车很不方便"), kNeg);
+  EXPECT_EQ(Label("没有什么可抱怨的"), kPos);
+  // …nor through experiential 过: "never had anything this bad".
   EXPECT_EQ(Label("从来没住过这么差的酒店"), kNeg);
   EXPECT_EQ(Label("没吃过这么好吃的面"), kPos);
 }
