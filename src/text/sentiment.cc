@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "text/return_intent.h"
 #include "text/timing.h"
 
 namespace brandlens {
@@ -407,9 +408,12 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
     }
     for (size_t t = clause.begin; t < clause.end; ++t) {
       if (tokens[t].kind != TokenKind::kWord) continue;
-      if (const float timing = TimingPolarity(tokens, t, clause.end); timing != 0) {
-        out.opinions.push_back({t, t, tokens[t].text, timing});
-        clause.score += timing;
+      // Constructions no single word carries: time against expectation, and
+      // whether the writer will be back.
+      const float construction = TimingPolarity(tokens, t, clause.end) + ReturnIntentPolarity(tokens, t, clause.end);
+      if (construction != 0) {
+        out.opinions.push_back({t, t, tokens[t].text, construction});
+        clause.score += construction;
       }
     }
     if (expecting) expected_score = clause.score;

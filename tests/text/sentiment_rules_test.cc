@@ -85,6 +85,17 @@ TEST_F(SentimentRulesTest, TimeReadAgainstExpectation) {
   EXPECT_EQ(Label("三天就看完了"), kNeu);
 }
 
+TEST_F(SentimentRulesTest, WhetherTheWriterWillComeBack) {
+  EXPECT_EQ(Label("以后不去了"), kNeg);
+  EXPECT_EQ(Label("下次一定不入住了"), kNeg);
+  EXPECT_EQ(Label("不想多说，以后不会住了"), kNeg);
+  EXPECT_EQ(Label("下次不大会去住了"), kNeg);
+  EXPECT_EQ(Label("今后还是去其他酒店吧"), kNeg);
+  EXPECT_EQ(Label("下次还会来住"), kPos);
+  EXPECT_EQ(Label("以后就在他家买了"), kNeu);  // neither refused nor promised
+  EXPECT_EQ(Label("以后买东西要注意"), kNeu);
+}
+
 TEST_F(SentimentRulesTest, SomethingMissingIsAComplaintWhenNothingElseIsSaid) {
   EXPECT_EQ(Label("没有送水没有送水没有送水"), kNeg);
   EXPECT_EQ(Label("到半夜竟然没暖气"), kNeg);
