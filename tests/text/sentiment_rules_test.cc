@@ -85,6 +85,21 @@ TEST_F(SentimentRulesTest, TimeReadAgainstExpectation) {
   EXPECT_EQ(Label("三天就看完了"), kNeu);
 }
 
+TEST_F(SentimentRulesTest, DeliveryAndShoppingVocabulary) {
+  // Domains beyond the hotel development set: words compiled for them.
+  EXPECT_EQ(Label("外卖小哥辛苦了，饭菜还是热乎的"), kPos);
+  EXPECT_EQ(Label("宝贝收到了，和描述一致"), kPos);
+  EXPECT_EQ(Label("说是正品，结果是高仿"), kNeg);
+  EXPECT_EQ(Label("一份小炒肉只有几片肉"), kNeg);
+  EXPECT_EQ(Label("电话催了好几次，一直说在路上"), kNeg);
+  EXPECT_EQ(Label("用了两次就不出水了"), kNeg);
+  EXPECT_EQ(Label("用了之后头皮很痒，还掉头发"), kNeg);
+  EXPECT_EQ(Label("粥是凉的"), kNeg);
+  EXPECT_EQ(Label("电话也打不通"), kNeg);
+  EXPECT_EQ(Label("效果很明显"), kPos);
+  EXPECT_EQ(Label("效果不明显"), kNeg);
+}
+
 TEST_F(SentimentRulesTest, WhetherTheWriterWillComeBack) {
   EXPECT_EQ(Label("以后不去了"), kNeg);
   EXPECT_EQ(Label("下次一定不入住了"), kNeg);
