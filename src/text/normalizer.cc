@@ -253,9 +253,14 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
   UChar32 run_char = -1;
   size_t run_length = 0;
   size_t kept_from = 0;  // start of the bytes to keep that are not yet in `text`
-  ForEachCodePoint(folded, [&](size_t offset, UChar32 c) {
-    if (c < 0) return true;  // cannot happen: the input is valid UTF-8, and so is ICU's output
-    const size_t len = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  // `folded` is valid UTF-8 (the input was validated; the casefold table and
+  // ICU write valid UTF-8), so it is decoded without checks.
+  const auto* p = reinterpret_cast<const uint8_t*>(folded.data());
+  for (size_t i = 0; i < folded.size();) {
+    const size_t offset = i;
+    UChar32 c;
+    U8_NEXT_UNSAFE(p, i, c);
+    const size_t len = i - offset;
     run_length = c == run_char ? run_length + 1 : 1;
     run_char = c;
     if (run_length == 3) ++out.elongations;
@@ -267,12 +272,11 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
         // The run's second copy is already out: take it back.
         if (text.size() >= len) text.erase(text.size() - len);
       }
-      return true;
+      continue;
     }
     if (c >= kHanFirst && c <= kHanLast && impl_->traditional.test(static_cast<size_t>(c - kHanFirst)))
       out.had_traditional = true;
-    return true;
-  });
+  }
   text.append(folded, kept_from, folded.size() - kept_from);
   if (out.had_traditional) text = impl_->t2s->Convert(text);
 }
