@@ -4,14 +4,13 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-
 #include "cli/commands.h"
 #include "cli/project_context.h"
 #include "ingest/csv_columns.h"
 #include "text/analyzer.h"
 #include "text/keywords.h"
 #include "core/utf8.h"
+#include "text/new_word_learning.h"
 #include "text/new_words.h"
 
 namespace brandlens {
@@ -102,7 +101,8 @@ CommandAction AddKeywordsCommand(CLI::App& app) {
     out["documents"] = index.documents();
     out["keywords"]["all"] = KeywordsJson(index.Top("", args->top));
     for (const auto& b : (*analyzer)->brands()) out["keywords"][b.name] = KeywordsJson(index.Top(b.name, args->top));
-    const auto words = finder.Find(args->new_words, [&](std::string_view w) { return (*analyzer)->IsKnownWord(w); });
+    const auto words =
+        finder.Find(args->new_words, [&](std::string_view w) { return !(*analyzer)->IsNewWordCandidate(w); });
     out["new_words"] = nlohmann::json::array();
     for (const auto& w : words)
       out["new_words"].push_back({{"word", w.word}, {"count", w.count}, {"pmi", std::round(w.pmi * 100) / 100},
@@ -111,9 +111,7 @@ CommandAction AddKeywordsCommand(CLI::App& app) {
     fmt::print("{}\n", out.dump(2));
     if (args->save) {
       const auto path = config->UserDictionaryPath();
-      std::ofstream dict(path, std::ios::app);
-      for (const auto& w : words) dict << w.word << '\n';
-      if (!dict) return Status::IoError(fmt::format("{}: cannot append", path.string()));
+      BRANDLENS_RETURN_IF_ERROR(AppendToUserDictionary(path, words, "saved by brandlens keywords --save-new-words"));
       fmt::print(stderr, "appended {} words to {}\n", words.size(), path.string());
     }
     return Status::Ok();

@@ -1,6 +1,7 @@
 // brandlens run [-p PROJECT]: the main job. Imports what is new, analyses
 // what is unanalysed, computes the positioning picture and writes
 // report.html and report.json. Re-running does only new work.
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -14,9 +15,35 @@
 #include "listening/facts.h"
 #include "listening/listening_report.h"
 #include "report/report.h"
+#include "text/new_word_learning.h"
 #include "text/workspace_analysis.h"
 
 namespace brandlens {
+
+namespace {
+
+// The project's analyzer; with learn_new_words, first the words discovered
+// in the mentions about to be analysed join the user dictionary (and so
+// this analyzer's segmentation).
+Result<std::unique_ptr<TextAnalyzer>> CreateAnalyzerLearningNewWords(Store& store, const ProjectConfig& config) {
+  auto options = TextAnalyzer::OptionsFor(config);
+  if (!options.ok()) return options.status();
+  auto analyzer = TextAnalyzer::Create(*options);
+  if (!analyzer.ok() || !config.learn_new_words) return analyzer;
+  auto learned = FindNewWordsInUnanalysed(store, **analyzer, NewWordLearning{});
+  if (!learned.ok()) return learned.status();
+  if (learned->empty()) return analyzer;
+  const auto path = config.UserDictionaryPath();
+  BRANDLENS_RETURN_IF_ERROR(AppendToUserDictionary(
+      path, *learned, fmt::format("learned by brandlens run on {:%Y-%m-%d}", fmt::localtime(std::time(nullptr)))));
+  std::string list;
+  for (const auto& w : *learned) list += (list.empty() ? "" : " ") + w.word;
+  fmt::print("learned {} new words into {}: {}\n", learned->size(), path.filename().string(), list);
+  for (const auto& w : *learned) options->extra_words.push_back(w.word);
+  return TextAnalyzer::Create(*options);
+}
+
+}  // namespace
 
 Status RunMainJob(const std::string& project, const std::string& out_dir, const std::string& from, const std::string& to) {
   const auto start = std::chrono::steady_clock::now();
@@ -47,9 +74,7 @@ Status RunMainJob(const std::string& project, const std::string& out_dir, const 
     for (const auto& e : r.errors) spdlog::warn("{}", e);
   }
 
-  auto options = TextAnalyzer::OptionsFor(config);
-  if (!options.ok()) return options.status();
-  auto analyzer = TextAnalyzer::Create(*options);
+  auto analyzer = CreateAnalyzerLearningNewWords(*ctx->store, config);
   if (!analyzer.ok()) return analyzer.status();
   auto analysed = AnalyzeWorkspace(*ctx->store, **analyzer, SentimentModel(nullptr),
                                    std::max(1u, std::thread::hardware_concurrency()));

@@ -88,6 +88,7 @@ Result<ProjectConfig> LoadConfig(const std::filesystem::path& path) {
       c.time_zone = Get<std::string>(p, "time_zone", c.time_zone);
       c.workspace = Get<std::string>(p, "workspace", c.workspace);
       c.user_dictionary = Get<std::string>(p, "user_dictionary", c.user_dictionary);
+      c.learn_new_words = Get<bool>(p, "learn_new_words", c.learn_new_words);
       c.channels = Get<std::vector<std::string>>(p, "channels", {});
     }
     if (root.contains("brands")) {
@@ -148,6 +149,9 @@ time_zone = "Asia/Shanghai"
 workspace = "workspace.db"
 # Words to keep whole when segmenting, one per line (optional file).
 user_dictionary = "dictionary.txt"
+# Append words discovered in new mentions (slang, product nicknames) to the
+# user dictionary on each `brandlens run`.
+learn_new_words = true
 channels = ["douyin", "xiaohongshu", "wechat", "tmall", "offline"]
 
 # Exactly one brand has own = true; the others are competitors.

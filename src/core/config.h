@@ -48,6 +48,9 @@ struct ProjectConfig {
   // Extra words for segmentation (one per line): brand slang, product names,
   // discovered new words (`brandlens keywords --save-new-words`).
   std::string user_dictionary = "dictionary.txt";
+  // `brandlens run` appends words it discovers in new mentions to the user
+  // dictionary before analysing them.
+  bool learn_new_words = true;
   std::vector<std::string> channels;
   std::vector<BrandConfig> brands;
   std::optional<LlmConfig> llm;

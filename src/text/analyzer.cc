@@ -92,10 +92,39 @@ Result<TextAnalyzer::Options> TextAnalyzer::OptionsFor(const ProjectConfig& conf
   return options;
 }
 
-bool TextAnalyzer::IsKnownWord(std::string_view word) const {
+bool TextAnalyzer::IsNewWordCandidate(std::string_view word) const {
   std::vector<Token> tokens;
   segmenter_.Segment(word, tokens);
-  return tokens.size() == 1 || lexicon_.IsStopWord(word);
+  if (tokens.size() < 2 || lexicon_.IsStopWord(word) || lexicon_.IsStopWord(tokens.front().text) ||
+      lexicon_.IsStopWord(tokens.back().text))
+    return false;
+  // An aspect term with one character after it is a derived word (卫生|间 is
+  // the bathroom, not hygiene); anywhere else it is the aspect (排队|磨|叽).
+  const bool derived = tokens.size() == 2 && IsOneCodePoint(tokens[1].text);
+  auto read_by_scorer = [&](std::string_view part) {
+    const WordInfo* w = lexicon_.Lookup(part);
+    return w && ((w->has_polarity && w->polarity != 0) || w->degree != 0 || w->is_negator || w->is_marker ||
+                 w->context_adjective || (!derived && (w->aspect || w->context_target)));
+  };
+  int whole_words = 0;  // parts of two or more characters: words the dictionary has
+  for (const Token& t : tokens) {
+    if (t.kind != TokenKind::kWord || read_by_scorer(t.text)) return false;
+    whole_words += !IsOneCodePoint(t.text);
+  }
+  // Two known words side by side are a phrase (补充|点评, 店里|卫生), not a
+  // new word; new words split into characters or a character and a word
+  // (喜|来|登, 预|授权, 智商|税).
+  if (whole_words >= 2) return false;
+  // Compound tokens are split by the scorer (很大 → 很 + 大): no character
+  // of the word may be a degree word or a negator either.
+  bool modifier_inside = false;
+  ForEachCodePoint(word, [&](size_t offset, UChar32 c) {
+    const std::string_view character = word.substr(offset, static_cast<size_t>(U8_LENGTH(c)));
+    const WordInfo* w = lexicon_.Lookup(character);
+    modifier_inside = w && (w->degree != 0 || w->is_negator);
+    return !modifier_inside;
+  });
+  return !modifier_inside;
 }
 
 Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {

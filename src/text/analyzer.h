@@ -65,8 +65,12 @@ class TextAnalyzer {
 
   const std::vector<BrandConfig>& brands() const { return brands_; }
   const Normalizer& normalizer() const { return *normalizer_; }
-  // True when segmentation keeps `word` as one token (ICU's dictionary or ours).
-  bool IsKnownWord(std::string_view word) const;
+  // True when `word` is worth adding to the dictionary: segmentation splits
+  // it (no dictionary has it), it does not start or end with a stop word
+  // (在酒店, 我们的), it is not two known words side by side (a phrase), and
+  // none of its parts is a word the analysis reads (sentiment, modifiers,
+  // aspect terms) — joined, 房间很大 would hide 很 and 大 from the scorer.
+  bool IsNewWordCandidate(std::string_view word) const;
 
  private:
   TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> normalizer);

@@ -161,11 +161,17 @@ TEST(CliTest, DemoGeneratesAndImportsASmallWorld) {
   const auto report = nlohmann::json::parse(brandlens::testing::ReadFile(dir / "demo/report.json"));
   EXPECT_GE(report["sections"].size(), 5u);
   EXPECT_FALSE(report["highlights"].empty());
-  // Running again does only new work: nothing to import or analyse.
+  // The run learned the world's slang into the user dictionary, once.
+  EXPECT_NE(r.output.find("new words into dictionary.txt"), std::string::npos) << r.output;
+  const std::string dictionary = brandlens::testing::ReadFile(dir / "demo/dictionary.txt");
+  EXPECT_NE(dictionary.find("# learned by brandlens run on "), std::string::npos) << dictionary;
+  // Running again does only new work: nothing to import, analyse or learn.
   const CliRun again = Brandlens("run -p " + (dir / "demo").string());
   EXPECT_EQ(again.exit_code, 0) << again.output;
   EXPECT_NE(again.output.find("imported 0 new rows (0 rejected), analysed 0 new mentions"), std::string::npos)
       << again.output;
+  EXPECT_EQ(again.output.find("new words into"), std::string::npos) << again.output;
+  EXPECT_EQ(brandlens::testing::ReadFile(dir / "demo/dictionary.txt"), dictionary);
 }
 
 }  // namespace
