@@ -436,6 +436,12 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
     const size_t last = out.clauses.back().sentence;
     for (Clause& c : out.clauses)
       if (c.sentence == 0 || c.sentence == last) c.weight *= kVerdictWeight;
+  } else if (out.clauses.size() >= 3) {
+    // In one or two sentences of several clauses, the first gives the
+    // overall impression and the rest the particulars (不错，早餐普通，房间
+    // 有点小). The last clause is not a verdict here: it is as often one
+    // more particular.
+    out.clauses.front().weight *= kVerdictWeight;
   }
   float raw = 0;
   for (const Clause& c : out.clauses) raw += c.score * c.weight;

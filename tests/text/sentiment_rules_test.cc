@@ -186,6 +186,11 @@ TEST_F(SentimentRulesTest, TraditionalScriptReadsTheSame) {
   EXPECT_FLOAT_EQ(Score("服務態度很好"), Score("服务态度很好"));
 }
 
+TEST_F(SentimentRulesTest, TheOpeningClauseGivesTheOverallImpression) {
+  EXPECT_EQ(Label("不错，早餐普通，房间有点小"), kPos);
+  EXPECT_EQ(Label("太失望了，早餐不错，位置也方便"), kNeg);
+}
+
 TEST_F(SentimentRulesTest, SummariesCarryTheVerdict) {
   EXPECT_EQ(Label("早餐一般，房间有点小，总的来说非常满意"), kPos);
   // A summary marker alone in its clause passes its weight to the next one.
