@@ -33,6 +33,13 @@ bool IsPatronVerb(std::string_view w) {
 float ReturnIntentPolarity(const std::vector<Token>& tokens, size_t t, size_t end) {
   if (!OneOf(tokens[t].text, {"以后", "下次", "今后", "下回", "以后还", "下次还", "下次再"})) return 0;
   const bool glued_affirm = tokens[t].text.ends_with("还") || tokens[t].text.ends_with("再");
+  // Coming back to go elsewhere (今后还是去其他酒店, 以后去北京会考虑入住别的
+  // 酒店) is leaving.
+  bool verb_seen = false;
+  for (size_t k = t + 1; k < end && k <= t + 8; ++k) {
+    if (IsPatronVerb(tokens[k].text) || tokens[k].text == "入") verb_seen = true;
+    if (verb_seen && OneOf(tokens[k].text, {"其他", "其它", "别的", "别家", "别处", "另外", "换一家", "换家"})) return -kWeight;
+  }
   bool negated = false, affirmed = glued_affirm;
   for (size_t k = t + 1; k < end && k <= t + 5; ++k) {
     std::string_view w = tokens[k].text;
@@ -48,9 +55,6 @@ float ReturnIntentPolarity(const std::vector<Token>& tokens, size_t t, size_t en
     } else if (OneOf(w, {"还", "还会", "会", "一定", "一定会", "肯定", "肯定会", "继续", "还要", "还是", "再", "还得", "仍", "仍然"})) {
       affirmed = true;
     } else if (IsPatronVerb(w) || w == "入") {
-      // Coming back to go elsewhere (今后还是去其他酒店) is leaving.
-      for (size_t j = k + 1; j < end && j <= k + 2; ++j)
-        if (OneOf(tokens[j].text, {"其他", "其它", "别的", "别家", "别处", "另外"})) return -kWeight;
       return negated ? -kWeight : affirmed ? kWeight : 0;
     }
   }

@@ -106,6 +106,7 @@ TEST_F(SentimentRulesTest, WhetherTheWriterWillComeBack) {
   EXPECT_EQ(Label("不想多说，以后不会住了"), kNeg);
   EXPECT_EQ(Label("下次不大会去住了"), kNeg);
   EXPECT_EQ(Label("今后还是去其他酒店吧"), kNeg);
+  EXPECT_EQ(Label("以后去北京会考虑入住别的酒店"), kNeg);
   EXPECT_EQ(Label("下次还会来住"), kPos);
   EXPECT_EQ(Label("以后就在他家买了"), kNeu);  // neither refused nor promised
   EXPECT_EQ(Label("以后买东西要注意"), kNeu);
@@ -209,6 +210,11 @@ TEST_F(SentimentRulesTest, ReservationsWeighLessThanContrasts) {
 
 // Found on the dev set: 缺点/美中不足/可惜 name the exception; the flaw's own
 // words carry the polarity, so the label is not counted twice.
+TEST_F(SentimentRulesTest, ASoleMeritSaysTheRestIsBad) {
+  EXPECT_EQ(Label("唯一可取之处就是交通还行"), kNeg);
+  EXPECT_EQ(Label("除了地段好以外，简直一无是处"), kNeg);
+}
+
 TEST_F(SentimentRulesTest, FlawLabelsAreNotCountedTwice) {
   EXPECT_FLOAT_EQ(Score("缺点：隔音差"), Score("隔音差"));
   EXPECT_EQ(Label("环境优美，服务周到，美中不足的是早餐一般"), kPos);
