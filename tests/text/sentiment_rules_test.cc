@@ -50,6 +50,15 @@ TEST_F(SentimentRulesTest, NegationFlipsWithinItsScope) {
   EXPECT_LT(Score("不差"), Score("好"));
 }
 
+TEST_F(SentimentRulesTest, WishesAndSuggestionsCountForLittle) {
+  // A suggestion describes what is missing, and satisfied customers make
+  // them: the clause holding it weighs 0.4.
+  EXPECT_GT(Score("希望早餐再丰富一点"), 0);
+  EXPECT_LT(Score("希望早餐再丰富一点"), Score("早餐丰富"));
+  EXPECT_EQ(Label("房间很干净，服务有待提高"), kPos);
+  EXPECT_EQ(Label("位置不错，前台效率需要改进，早餐一般"), kPos);
+}
+
 TEST_F(SentimentRulesTest, FearsAndAssumptionsAreNotTheExperience) {
   EXPECT_EQ(Label("本来担心会有色差，收到后发现完全没有"), kPos);
   EXPECT_EQ(Label("开始还担心不好用，用了以后发现很好用"), kPos);
