@@ -24,7 +24,7 @@ std::string_view StripAffixes(std::string_view w) {
 
 // Verbs of patronage (回购 and 再来 are in the lexicon already).
 bool IsPatronVerb(std::string_view w) {
-  return OneOf(StripAffixes(w), {"住", "入住", "来", "去", "来住", "去住", "买", "购买", "点", "订", "预订", "预定",
+  return OneOf(StripAffixes(w), {"住", "住在", "入住", "来", "去", "来住", "去住", "买", "购买", "点", "订", "预订", "预定",
                                  "光顾", "选择", "选", "考虑", "吃", "用"});
 }
 
@@ -41,7 +41,7 @@ float ReturnIntentPolarity(const std::vector<Token>& tokens, size_t t, size_t en
     if (verb_seen && OneOf(tokens[k].text, {"其他", "其它", "别的", "别家", "别处", "另外", "换一家", "换家"})) return -kWeight;
   }
   bool negated = false, affirmed = glued_affirm;
-  for (size_t k = t + 1; k < end && k <= t + 5; ++k) {
+  for (size_t k = t + 1; k < end && k <= t + 7; ++k) {
     std::string_view w = tokens[k].text;
     // The segmenter may glue the negator to the verb or split the verb
     // (不去, 不入|住).
@@ -55,7 +55,10 @@ float ReturnIntentPolarity(const std::vector<Token>& tokens, size_t t, size_t en
     } else if (OneOf(w, {"还", "还会", "会", "一定", "一定会", "肯定", "肯定会", "继续", "还要", "还是", "再", "还得", "仍", "仍然"})) {
       affirmed = true;
     } else if (IsPatronVerb(w) || w == "入") {
-      return negated ? -kWeight : affirmed ? kWeight : 0;
+      // 还住不住 asks; it does not promise.
+      if (k + 1 < end && tokens[k + 1].text.starts_with("不") && tokens[k + 1].text.ends_with(StripAffixes(w))) return 0;
+      if (negated || affirmed) return negated ? -kWeight : kWeight;
+      // A verb with neither (下次再来，我是不会住在这里的): the plan may come later.
     }
   }
   return 0;

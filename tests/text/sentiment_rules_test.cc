@@ -117,6 +117,8 @@ TEST_F(SentimentRulesTest, WhetherTheWriterWillComeBack) {
   EXPECT_EQ(Label("今后还是去其他酒店吧"), kNeg);
   EXPECT_EQ(Label("以后去北京会考虑入住别的酒店"), kNeg);
   EXPECT_EQ(Label("下次还会来住"), kPos);
+  EXPECT_EQ(Label("下次去杭州我是不会住在这里的"), kNeg);
+  EXPECT_EQ(Label("真的很犹豫，以后还住不住在这儿"), kNeu);  // a question, not a promise
   EXPECT_EQ(Label("以后就在他家买了"), kNeu);  // neither refused nor promised
   EXPECT_EQ(Label("以后买东西要注意"), kNeu);
 }
