@@ -92,6 +92,40 @@ Result<TextAnalyzer::Options> TextAnalyzer::OptionsFor(const ProjectConfig& conf
   return options;
 }
 
+void TextAnalyzer::JoinLexiconPhrases(std::vector<Token>& tokens) const {
+  // Segmentation splits at spaces, so the lexicon's multi-word English
+  // entries (never again, highly recommend) are joined here: up to four
+  // word tokens one space apart, longest first.
+  constexpr size_t kMaxPhraseWords = 4;
+  size_t kept = 0;
+  for (size_t i = 0; i < tokens.size(); ++kept) {
+    size_t words = 1;
+    const bool latin = static_cast<unsigned char>(tokens[i].text[0]) < 0x80;  // Chinese text skips the lookup
+    if (tokens[i].kind == TokenKind::kWord && latin && lexicon_.StartsPhrase(tokens[i].text)) {
+      size_t run = 1;  // tokens i.. that are words one space apart
+      while (run < kMaxPhraseWords && i + run < tokens.size() && tokens[i + run].kind == TokenKind::kWord) {
+        const Token& before = tokens[i + run - 1];
+        const char* after_before = before.text.data() + before.text.size();
+        if (tokens[i + run].text.data() != after_before + 1 || *after_before != ' ') break;
+        ++run;
+      }
+      for (size_t len = run; len >= 2; --len) {
+        const Token& last = tokens[i + len - 1];
+        const std::string_view phrase(tokens[i].text.data(),
+                                      static_cast<size_t>(last.text.data() + last.text.size() - tokens[i].text.data()));
+        if (lexicon_.Lookup(phrase)) {
+          tokens[i].text = phrase;
+          words = len;
+          break;
+        }
+      }
+    }
+    tokens[kept] = tokens[i];
+    i += words;
+  }
+  tokens.resize(kept);
+}
+
 bool TextAnalyzer::IsNewWordCandidate(std::string_view word) const {
   std::vector<Token> tokens;
   segmenter_.Segment(word, tokens);
@@ -138,6 +172,7 @@ Status TextAnalyzer::Analyze(std::string_view text, Analysis& out) const {
   out.keywords.clear();
   normalizer_->Normalize(text, out.normalized);
   segmenter_.Segment(out.normalized.text, out.tokens);
+  JoinLexiconPhrases(out.tokens);
   // One lookup per token, shared by every stage below.
   out.token_info.resize(out.tokens.size());
   out.token_brand.resize(out.tokens.size());

@@ -74,6 +74,7 @@ class TextAnalyzer {
 
  private:
   TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> normalizer);
+  void JoinLexiconPhrases(std::vector<Token>& tokens) const;
   void FindBrands(Analysis& out) const;
   void PairAspects(Analysis& out) const;
 

@@ -53,6 +53,7 @@ Lexicon::Lexicon(const std::string& industry) {
   // Latin words whole already.
   auto remember = [&](const std::string& w) {
     if (w.size() > 3 && static_cast<unsigned char>(w[0]) >= 0xE0) dictionary.insert(w);
+    if (const size_t space = w.find(' '); space != std::string::npos) phrase_starts_.insert(w.substr(0, space));
   };
   for (std::string_view file : {"sentiment_zh", "sentiment_en"}) {
     ForEachLexiconLine(EmbeddedLexicon(file), [&](const std::vector<std::string_view>& f) {

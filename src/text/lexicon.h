@@ -65,6 +65,9 @@ class Lexicon {
     auto it = emoji_.find(AbslView(symbol));
     return it == emoji_.end() ? nullptr : &it->second;
   }
+  // True when a multi-word entry (never again, highly recommend) starts
+  // with this word.
+  bool StartsPhrase(std::string_view word) const { return phrase_starts_.contains(AbslView(word)); }
   // True when some negator or degree word starts with this character (不太, 非常).
   bool StartsModifier(std::string_view first_char) const { return modifier_starts_.contains(AbslView(first_char)); }
 
@@ -79,6 +82,7 @@ class Lexicon {
 
   absl::flat_hash_map<std::string, WordInfo> words_;
   absl::flat_hash_set<std::string> modifier_starts_;
+  absl::flat_hash_set<std::string> phrase_starts_;
   absl::flat_hash_map<std::string, float> emoji_;
   absl::flat_hash_map<std::string, float> contextual_;  // "target\x1Fadjective"
   // Aspect ids, owned here so WordInfo can point at them (node-stable).

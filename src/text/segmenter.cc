@@ -19,7 +19,8 @@ constexpr int kLatinRunCost = 40;     // a run of ASCII letters or digits
 
 enum class CharClass { kWord, kLatin, kSpace, kPunct };
 
-bool IsAsciiAlnum(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); }
+bool IsAsciiLetter(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiAlnum(UChar32 c) { return IsAsciiLetter(c) || (c >= '0' && c <= '9'); }
 
 CharClass Classify(UChar32 c) {
   if (c < 0x80) {
@@ -66,7 +67,12 @@ void Segmenter::Segment(std::string_view text, std::vector<Token>& out) const {
     const int32_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    const CharClass cls = c < 0 ? CharClass::kPunct : Classify(c);
+    CharClass cls = c < 0 ? CharClass::kPunct : Classify(c);
+    // An apostrophe between ASCII letters belongs to the word (don't, isn't,
+    // it's): split off, the negation of don't would be lost.
+    if (c == '\'' && !cps.empty() && cps.back() < 0x80 && IsAsciiLetter(static_cast<UChar32>(cps.back())) && i < n &&
+        IsAsciiLetter(p[i]))
+      cls = CharClass::kLatin;
     if (cls == CharClass::kWord || cls == CharClass::kLatin) {
       cps.push_back(static_cast<char32_t>(c));
       pos.push_back(static_cast<size_t>(start));
@@ -88,7 +94,7 @@ void Segmenter::SegmentRun(std::string_view text, const std::vector<char32_t>& c
   const size_t n = cps.size();
   latin_end.assign(n + 1, 0);
   for (size_t i = n; i-- > 0;) {
-    const bool latin = cps[i] < 0x80 && (IsAsciiAlnum(static_cast<UChar32>(cps[i])) || cps[i] == '_');
+    const bool latin = cps[i] < 0x80 && (IsAsciiAlnum(static_cast<UChar32>(cps[i])) || cps[i] == '_' || cps[i] == '\'');
     latin_end[i] = latin ? (i + 1 < n && latin_end[i + 1] ? latin_end[i + 1] : i + 1) : 0;
   }
 

@@ -134,6 +134,21 @@ TEST_F(SentimentRulesTest, SomethingMissingIsAComplaintWhenNothingElseIsSaid) {
   EXPECT_EQ(Label("没有问题"), kPos);
 }
 
+TEST_F(SentimentRulesTest, EnglishContractionsAndPhrases) {
+  // An apostrophe inside a word keeps it whole, so don't / isn't negate.
+  EXPECT_EQ(Label("I don't like it"), kNeg);
+  EXPECT_EQ(Label("the room isn't clean"), kNeg);
+  EXPECT_EQ(Label("it's great"), kPos);
+  // Multi-word entries of the lexicon match across spaces.
+  EXPECT_EQ(Label("We will never come back to this hotel"), kNeg);
+  EXPECT_EQ(Label("We will definitely come back"), kPos);
+  EXPECT_EQ(Label("Stopped working after two days"), kNeg);
+  EXPECT_EQ(Label("The only good thing is the location"), kNeg);
+  EXPECT_GT(Score("highly recommend"), Score("recommend"));
+  // Quotes around a word are still punctuation (sarcasm reads them).
+  EXPECT_EQ(Label("what a 'great' stay"), kNeg);
+}
+
 TEST_F(SentimentRulesTest, WeakNegationAndDegree) {
   const float weak = Score("不太好"), plain = Score("不好"), strong = Score("很不好");
   EXPECT_LT(weak, 0);
