@@ -143,7 +143,7 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
   for (size_t i = 0; i < s.size();) {
     // Most bytes start none of the patterns below: copy them straight away.
     auto special = [](unsigned char b) {
-      return b == 'h' || b == 'w' || b == '@' || b == '[' || b == '#' || b == '!' || b == 0xEF;
+      return b == 'h' || b == 'w' || b == '@' || b == '[' || b == '#' || b == '!' || b == 0xEF || b == 0xE2;
     };
     if (!special(static_cast<unsigned char>(s[i]))) {
       const size_t from = i;
@@ -200,6 +200,13 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
         i = close + 1;
         continue;
       }
+    }
+    // Typographic single quotes (phones type don’t) become ASCII, so
+    // contractions read like typed ones; NFKC leaves them.
+    if (StartsWithAt(s, i, "’") || StartsWithAt(s, i, "‘")) {
+      stripped.push_back('\'');
+      i += 3;
+      continue;
     }
     if (s[i] == '!') ++out.exclamations;
     if (StartsWithAt(s, i, "！")) ++out.exclamations;

@@ -21,6 +21,12 @@ TEST_F(NormalizerTest, FullWidthAndCaseFold) {
   EXPECT_EQ(N("iPhone 15 PRO").text, "iphone 15 pro");
 }
 
+TEST_F(NormalizerTest, TypographicApostrophesBecomeAscii) {
+  EXPECT_EQ(N("I don’t like it").text, "i don't like it");
+  EXPECT_EQ(N("‘良心’价格").text, "'良心'价格");
+  EXPECT_EQ(N("“引号”不变").text, "“引号”不变");
+}
+
 TEST_F(NormalizerTest, TraditionalToSimplified) {
   const auto n = N("這個價格太貴了，服務態度很好");
   EXPECT_EQ(n.text, "这个价格太贵了,服务态度很好");

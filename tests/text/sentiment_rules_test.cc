@@ -138,6 +138,7 @@ TEST_F(SentimentRulesTest, EnglishContractionsAndPhrases) {
   // An apostrophe inside a word keeps it whole, so don't / isn't negate.
   EXPECT_EQ(Label("I don't like it"), kNeg);
   EXPECT_EQ(Label("the room isn't clean"), kNeg);
+  EXPECT_EQ(Label("I don’t like it"), kNeg);  // typed on a phone
   EXPECT_EQ(Label("it's great"), kPos);
   // Multi-word entries of the lexicon match across spaces.
   EXPECT_EQ(Label("We will never come back to this hotel"), kNeg);
