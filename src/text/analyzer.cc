@@ -97,11 +97,14 @@ void TextAnalyzer::JoinLexiconPhrases(std::vector<Token>& tokens) const {
   // entries (never again, highly recommend) are joined here: up to four
   // word tokens one space apart, longest first.
   constexpr size_t kMaxPhraseWords = 4;
-  size_t kept = 0;
-  for (size_t i = 0; i < tokens.size(); ++kept) {
+  auto may_start = [&](const Token& t) {
+    return t.kind == TokenKind::kWord && static_cast<unsigned char>(t.text[0]) < 0x80 && lexicon_.StartsPhrase(t.text);
+  };
+  // Most texts have no phrase: leave them untouched.
+  size_t kept = static_cast<size_t>(std::find_if(tokens.begin(), tokens.end(), may_start) - tokens.begin());
+  for (size_t i = kept; i < tokens.size(); ++kept) {
     size_t words = 1;
-    const bool latin = static_cast<unsigned char>(tokens[i].text[0]) < 0x80;  // Chinese text skips the lookup
-    if (tokens[i].kind == TokenKind::kWord && latin && lexicon_.StartsPhrase(tokens[i].text)) {
+    if (may_start(tokens[i])) {
       size_t run = 1;  // tokens i.. that are words one space apart
       while (run < kMaxPhraseWords && i + run < tokens.size() && tokens[i + run].kind == TokenKind::kWord) {
         const Token& before = tokens[i + run - 1];

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <bitset>
 
 #include "core/utf8.h"
@@ -140,18 +141,29 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
 
   // Pass 1: take out URLs, @mentions and [emoticons]; record #topics#.
   const std::string_view s = decoded.empty() ? input : std::string_view(decoded);
+  // Bytes that may start a pattern below (0xEF: full-width ＠ and ！; 0xE2:
+  // typographic quotes) or an emoji (0xC2: ©, ®; 0xE2: U+2000–U+2FFF; 0xF0:
+  // U+10000 on); every other byte is copied straight away.
+  static constexpr std::array<bool, 256> kSpecial = [] {
+    std::array<bool, 256> t{};
+    for (unsigned char b : {'h', 'w', '@', '[', '#', '!'}) t[b] = true;
+    t[0xEF] = t[0xE2] = t[0xC2] = t[0xF0] = true;
+    return t;
+  }();
+  bool may_have_emoji = false;  // most Chinese text has none, and skips pass 2
   for (size_t i = 0; i < s.size();) {
-    // Most bytes start none of the patterns below: copy them straight away.
-    auto special = [](unsigned char b) {
-      return b == 'h' || b == 'w' || b == '@' || b == '[' || b == '#' || b == '!' || b == 0xEF || b == 0xE2;
-    };
-    if (!special(static_cast<unsigned char>(s[i]))) {
+    if (!kSpecial[static_cast<unsigned char>(s[i])]) {
       const size_t from = i;
-      while (i < s.size() && !special(static_cast<unsigned char>(s[i]))) ++i;
+      while (i < s.size() && !kSpecial[static_cast<unsigned char>(s[i])]) ++i;
       stripped.append(s, from, i - from);
       continue;
     }
-    if (StartsWithAt(s, i, "http://") || StartsWithAt(s, i, "https://") || StartsWithAt(s, i, "www.")) {
+    // Each pattern is tried only for the byte it starts with: full-width
+    // punctuation (0xEF) is in most Chinese sentences.
+    const auto b = static_cast<unsigned char>(s[i]);
+    may_have_emoji |= b == 0xC2 || b == 0xE2 || b == 0xF0;
+    if ((b == 'h' || b == 'w') &&
+        (StartsWithAt(s, i, "http://") || StartsWithAt(s, i, "https://") || StartsWithAt(s, i, "www."))) {
       size_t j = i;
       while (j < s.size() && static_cast<unsigned char>(s[j]) > 0x20 && static_cast<unsigned char>(s[j]) < 0x80) ++j;
       out.urls.emplace_back(s.substr(i, j - i));
@@ -159,7 +171,7 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
       i = j;
       continue;
     }
-    if (s[i] == '@' || StartsWithAt(s, i, "＠")) {
+    if (b == '@' || (b == 0xEF && StartsWithAt(s, i, "＠"))) {
       size_t j = i + (s[i] == '@' ? 1 : 3);
       const size_t name_start = j;
       // A name runs to a space, a colon or punctuation (Weibo: "//@名字: ").
@@ -203,13 +215,12 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
     }
     // Typographic single quotes (phones type don’t) become ASCII, so
     // contractions read like typed ones; NFKC leaves them.
-    if (StartsWithAt(s, i, "’") || StartsWithAt(s, i, "‘")) {
+    if (b == 0xE2 && (StartsWithAt(s, i, "’") || StartsWithAt(s, i, "‘"))) {
       stripped.push_back('\'');
       i += 3;
       continue;
     }
-    if (s[i] == '!') ++out.exclamations;
-    if (StartsWithAt(s, i, "！")) ++out.exclamations;
+    if (b == '!' || (b == 0xEF && StartsWithAt(s, i, "！"))) ++out.exclamations;
     stripped.push_back(s[i++]);
   }
 
@@ -217,10 +228,6 @@ void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {
   // Emoji start with bytes C2 (©, ®), E2 (U+2000–U+2FFF) or F0 (U+10000 on);
   // most Chinese text has none, and skips this pass. (The few pictographs at
   // U+3030–U+3299, such as ㊗, share E3 with CJK punctuation and stay text.)
-  const bool may_have_emoji = std::any_of(stripped.begin(), stripped.end(), [](char ch) {
-    const auto b = static_cast<unsigned char>(ch);
-    return b == 0xC2 || b == 0xE2 || b == 0xF0;
-  });
   if (may_have_emoji) plain.reserve(stripped.size());
   bool in_emoji = false, joined = false;
   if (may_have_emoji) ForEachCodePoint(stripped, [&](size_t offset, UChar32 c) {
