@@ -38,6 +38,8 @@ class Normalizer {
  private:
   struct Impl;
   explicit Normalizer(std::unique_ptr<Impl> impl);
+  // Traditional → simplified over the clauses holding bytes [first, end).
+  void ConvertToSimplified(std::string& text, size_t first, size_t end) const;
   std::unique_ptr<Impl> impl_;
 };
 

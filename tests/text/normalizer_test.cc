@@ -32,6 +32,11 @@ TEST_F(NormalizerTest, TraditionalToSimplified) {
   EXPECT_EQ(n.text, "这个价格太贵了,服务态度很好");
   EXPECT_TRUE(n.had_traditional);
   EXPECT_FALSE(N("这个价格太贵了").had_traditional);
+  // Only the clauses holding traditional characters go through OpenCC; the
+  // result is the same as converting the whole text.
+  EXPECT_EQ(N("简体开头，這個價格太貴了。中间简体！後來服務態度很好，结尾简体").text,
+            "简体开头,这个价格太贵了。中间简体!后来服务态度很好,结尾简体");
+  EXPECT_EQ(N("頭髮").text, "头发");
 }
 
 TEST_F(NormalizerTest, UrlsMentionsTopicsAndEmojiBecomeFeatures) {
