@@ -4,6 +4,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "core/utf8.h"
+
 namespace brandlens {
 
 CasefoldTable::CasefoldTable() {
@@ -34,27 +36,19 @@ const CasefoldTable& CasefoldTable::Get() {
 }
 
 bool CasefoldTable::Fold(std::string_view text, std::string& out) const {
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const auto n = static_cast<int32_t>(text.size());
-  int32_t kept_from = 0;  // start of the unchanged bytes not yet in `out`
-  for (int32_t i = 0; i < n;) {
-    const int32_t start = i;
-    UChar32 c = p[i];
-    if (c < 0x80) {
-      ++i;
-    } else {
-      U8_NEXT(p, i, n, c);
-      if (c < 0 || c >= 0x10000) return false;
-    }
-    if (unchanged_.test(static_cast<size_t>(c))) continue;
-    const auto it = replacement_.find(static_cast<char16_t>(c));
-    if (it == replacement_.end()) return false;
-    out.append(text, static_cast<size_t>(kept_from), static_cast<size_t>(start - kept_from));
+  size_t kept_from = 0;  // start of the unchanged bytes not yet in `out`
+  bool folded = true;
+  ForEachCodePoint(text, [&](size_t offset, UChar32 c) {
+    if (c >= 0 && c < 0x10000 && unchanged_.test(static_cast<size_t>(c))) return true;
+    const auto it = c >= 0 && c < 0x10000 ? replacement_.find(static_cast<char16_t>(c)) : replacement_.end();
+    if (it == replacement_.end()) return folded = false;  // invalid UTF-8, or ICU's to fold
+    out.append(text, kept_from, offset - kept_from);
     out += it->second;
-    kept_from = i;
-  }
-  out.append(text, static_cast<size_t>(kept_from), static_cast<size_t>(n - kept_from));
-  return true;
+    kept_from = offset + static_cast<size_t>(U8_LENGTH(c));
+    return true;
+  });
+  if (folded) out.append(text, kept_from, text.size() - kept_from);
+  return folded;
 }
 
 }  // namespace brandlens

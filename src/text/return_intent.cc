@@ -2,17 +2,13 @@
 
 #include <string_view>
 
+#include "text/word_match.h"
+
 namespace brandlens {
 
 namespace {
 
 constexpr float kWeight = 1.5f;
-
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
-  for (auto x : words)
-    if (w == x) return true;
-  return false;
-}
 
 std::string_view StripAffixes(std::string_view w) {
   for (std::string_view prefix : {"再", "还"})

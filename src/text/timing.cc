@@ -2,15 +2,11 @@
 
 #include <string_view>
 
+#include "text/word_match.h"
+
 namespace brandlens {
 
 namespace {
-
-bool OneOf(std::string_view w, std::initializer_list<std::string_view> words) {
-  for (auto x : words)
-    if (w == x) return true;
-  return false;
-}
 
 // Strips leading numerals (digits, 一..十, 两, 半, 几, 第) and the measure
 // word 个 / the approximator 多 between them and the unit: 一个多小时 → 小时.
