@@ -5,10 +5,14 @@
 // words; 不太/不怎么 and 不很 flip at half strength; 很不 intensifies), degree
 // adverbs multiply, context-dependent adjectives (价格高 −, 性价比高 +), contrast
 // (但是/不过/可是: the clause after weighs more, the ones before less),
-// concession (虽然), summaries (总之), wishes (希望/建议), rhetorical questions
-// (难道/这也叫 … ？ flip), plain questions (weigh little), sarcasm (a praise
-// word in quotes, “良心”, reads as its opposite), emoji, and intensity (!!!,
-// 好好好). Scores map to [-1, 1] by tanh.
+// concession (虽然), summaries (总之), wishes and suggestions (希望/建议/有待
+// 提高), fears and assumptions (本来担心…, answered by a later 结果完全没有),
+// rhetorical questions (难道/这也叫 … ？ flip), plain questions (weigh
+// little), sarcasm (a praise word in quotes, “良心”, reads as its opposite),
+// the opening clause as the overall impression, constructions no word
+// carries (timing.h: 一个小时才送到; return_intent.h: 以后不去了), 没 + a
+// plain word as something missing (the verdict only when nothing else is
+// said), emoji, and intensity (!!!, 好好好). Scores map to [-1, 1] by tanh.
 #pragma once
 
 #include <string_view>
