@@ -101,7 +101,8 @@ bool IsHeading(const std::vector<Token>& tokens, size_t t) {
   return next < tokens.size() && tokens[next].text == ":";
 }
 
-constexpr std::string_view kParticles[] = {"的", "了", "啦", "啊", "呢", "吧", "呀", "哦"};
+// (得 introduces a complement: 淡得跟白水一样, 好得很.)
+constexpr std::string_view kParticles[] = {"的", "了", "啦", "啊", "呢", "吧", "呀", "哦", "得"};
 
 bool EndsInParticle(std::string_view word) {
   for (auto p : kParticles)

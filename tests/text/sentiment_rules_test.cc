@@ -105,6 +105,11 @@ TEST_F(SentimentRulesTest, DeliveryAndShoppingVocabulary) {
   EXPECT_EQ(Label("用了之后头皮很痒，还掉头发"), kNeg);
   EXPECT_EQ(Label("粥是凉的"), kNeg);
   EXPECT_EQ(Label("电话也打不通"), kNeg);
+  EXPECT_EQ(Label("鸡翅是生的，里面还有血"), kNeg);
+  EXPECT_EQ(Label("味道淡得跟白水一样"), kNeg);  // 得 introduces the complement
+  EXPECT_EQ(Label("这个价位算是很难得了"), kPos);  // …but 难得 is a word of praise
+  EXPECT_EQ(Label("肉都是肥的，咬都咬不动"), kNeg);
+  EXPECT_EQ(Label("鞋子穿了一天就开胶了"), kNeg);
   EXPECT_EQ(Label("效果很明显"), kPos);
   EXPECT_EQ(Label("效果不明显"), kNeg);
 }
