@@ -34,8 +34,15 @@ std::string ModelDocument(const Analysis& analysis, bool lexicon_features) {
   for (const auto& e : analysis.normalized.emoji) doc.append(" ").append(e);
   // The lexicon's reading, as features the classifier can weigh: each
   // opinion's polarity after negation (不好 reads as a negative, not as 好).
-  if (lexicon_features)
+  if (lexicon_features) {
     for (const Opinion& o : analysis.sentiment.opinions) doc.append(o.weight > 0 ? " __pos__" : " __neg__");
+    // …and its verdict on the whole text (contrast, summaries and the other
+    // clause weights included), in five bands.
+    static constexpr std::string_view kBands[] = {" __lex_neg2__", " __lex_neg1__", " __lex_0__", " __lex_pos1__",
+                                                 " __lex_pos2__"};
+    const float s = analysis.score;
+    doc.append(kBands[s < -0.6f ? 0 : s < -0.2f ? 1 : s <= 0.2f ? 2 : s <= 0.6f ? 3 : 4]);
+  }
   return doc;
 }
 
