@@ -105,6 +105,8 @@ TEST_F(SentimentRulesTest, DeliveryAndShoppingVocabulary) {
   EXPECT_EQ(Label("用了之后头皮很痒，还掉头发"), kNeg);
   EXPECT_EQ(Label("粥是凉的"), kNeg);
   EXPECT_EQ(Label("电话也打不通"), kNeg);
+  EXPECT_EQ(Label("送餐员直接放在楼下，打电话也不接"), kNeg);
+  EXPECT_EQ(Label("我们不接受这种服务"), kNeu);  // 接受 stays whole
   EXPECT_EQ(Label("鸡翅是生的，里面还有血"), kNeg);
   EXPECT_EQ(Label("味道淡得跟白水一样"), kNeg);  // 得 introduces the complement
   EXPECT_EQ(Label("这个价位算是很难得了"), kPos);  // …but 难得 is a word of praise
