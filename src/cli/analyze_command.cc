@@ -49,12 +49,41 @@ void AnalyzeBatch(const TextAnalyzer& analyzer, const SentimentModel& model, std
   });
 }
 
+// --self-train learns from at most this many of the texts to be analysed.
+constexpr int64_t kSelfTrainTexts = 50000;
+
+// The model for this run: a trained one from --model, one self-trained on
+// `texts` (the lexicon's confident verdicts, never labels) with
+// --self-train, else the lexicon alone.
+Result<SentimentModel> ModelForRun(const TextAnalyzer& analyzer, const std::string& model_path, bool self_train,
+                                   const std::vector<std::string>& texts) {
+  if (!model_path.empty()) {
+    auto loaded = FastTextClassifier::Load(model_path);
+    if (!loaded.ok()) return loaded.status();
+    return SentimentModel(std::move(loaded.value()));
+  }
+  if (!self_train) return SentimentModel(nullptr);
+  auto trained = SentimentModel::SelfTrain(analyzer, texts);
+  if (!trained.ok()) {
+    spdlog::warn("self-training skipped ({}): the lexicon alone decides", trained.status().message());
+    return SentimentModel(nullptr);
+  }
+  spdlog::info("self-trained on the lexicon's confident verdicts over {} texts", texts.size());
+  return SentimentModel(std::move(trained.value()), SentimentModel::Features::kTokensOnly);
+}
+
 // `brandlens analyze` without --input: the workspace's unanalysed mentions.
-Status AnalyzeProjectWorkspace(const std::string& project, const TextAnalyzer& analyzer, const SentimentModel& model,
-                               unsigned threads) {
+Status AnalyzeProjectWorkspace(const std::string& project, const TextAnalyzer& analyzer, const std::string& model_path,
+                               bool self_train, unsigned threads) {
   auto ctx = OpenProject(project, "");
   if (!ctx.ok()) return ctx.status();
-  auto report = AnalyzeWorkspace(*ctx->store, analyzer, model, threads, [](int64_t done) {
+  std::vector<std::string> texts;
+  if (self_train)
+    BRANDLENS_RETURN_IF_ERROR(
+        ForEachUnanalysedText(*ctx->store, kSelfTrainTexts, [&](std::string_view t) { texts.emplace_back(t); }));
+  auto model = ModelForRun(analyzer, model_path, self_train, texts);
+  if (!model.ok()) return model.status();
+  auto report = AnalyzeWorkspace(*ctx->store, analyzer, *model, threads, [](int64_t done) {
     spdlog::info("analysed {} mentions", done);
   });
   if (!report.ok()) return report.status();
@@ -69,7 +98,7 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
   struct Args {
     std::string input, text_column, id_column, output = "-", project = ".", industry, encoding = "auto", model;
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-    bool explain = false;
+    bool explain = false, self_train = false;
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("analyze", "Analyse text: sentiment, aspects, brands, keywords");
@@ -83,6 +112,8 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
   cmd->add_option("--threads", args->threads, "Worker threads")->capture_default_str();
   cmd->add_flag("--explain", args->explain, "Include tokens and scored opinions");
   cmd->add_option("--model", args->model, "A sentiment model from `brandlens sentiment train`");
+  cmd->add_flag("--self-train", args->self_train,
+                "Learn the domain first from up to 50k of the texts themselves (never labels), then analyse");
   return [args]() -> Status {
     auto project_options = ProjectTextOptions(args->project, nullptr);
     if (!project_options.ok()) return project_options.status();
@@ -90,15 +121,23 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
     if (!args->industry.empty()) options.industry = args->industry;
     auto analyzer = TextAnalyzer::Create(options);
     if (!analyzer.ok()) return analyzer.status();
-    std::unique_ptr<FastTextClassifier> classifier;
-    if (!args->model.empty()) {
-      auto loaded = FastTextClassifier::Load(args->model);
-      if (!loaded.ok()) return loaded.status();
-      classifier = std::move(loaded.value());
-    }
-    const SentimentModel model(std::move(classifier));
-    if (args->input.empty()) return AnalyzeProjectWorkspace(args->project, **analyzer, model, args->threads);
+    if (!args->model.empty() && args->self_train) return Status::InvalidInput("--model and --self-train: choose one");
+    if (args->input.empty())
+      return AnalyzeProjectWorkspace(args->project, **analyzer, args->model, args->self_train, args->threads);
     if (args->text_column.empty()) return Status::InvalidInput("analyze --input needs --text-column");
+    std::vector<std::string> texts;  // a first pass over the file, for --self-train
+    if (args->self_train)
+      BRANDLENS_RETURN_IF_ERROR(ForEachCsvRow(
+          args->input, {args->text_column},
+          [&](int64_t, std::span<const std::string_view> f) {
+            if (static_cast<int64_t>(texts.size()) < kSelfTrainTexts) texts.emplace_back(f[0]);
+            return Status::Ok();
+          },
+          [](int64_t, const std::string&) {}, args->encoding));
+    auto model_or = ModelForRun(**analyzer, args->model, args->self_train, texts);
+    if (!model_or.ok()) return model_or.status();
+    const SentimentModel& model = *model_or;
+    texts = {};
 
     std::ofstream file;
     std::ostream* out = &std::cout;

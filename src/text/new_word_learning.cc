@@ -5,31 +5,25 @@
 #include <fstream>
 
 #include "core/utf8.h"
+#include "text/workspace_analysis.h"
 
 namespace brandlens {
 
 Result<std::vector<NewWord>> FindNewWordsInUnanalysed(Store& store, const TextAnalyzer& analyzer,
                                                       const NewWordLearning& options) {
-  const std::string_view columns[] = {"text"};
-  ScanFilter unanalysed;
-  unanalysed.unreferenced_by_table = "mention_analysis";
-  unanalysed.unreferenced_by_column = "mention_id";
-  unanalysed.limit = options.max_texts;
   NewWordFinder finder(4, options.min_count);
   NormalizedText normalized;
   // The finder needs two passes over the same texts: counts, then the
   // characters around each candidate.
   for (const bool counting : {true, false}) {
-    BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mentions", columns, unanalysed, [&](const std::vector<Value>& row) {
-      const auto* text = std::get_if<std::string_view>(&row[0]);
-      if (!text || !IsValidUtf8(*text)) return Status::Ok();  // analysis reports such rows
-      analyzer.normalizer().Normalize(*text, normalized);
+    BRANDLENS_RETURN_IF_ERROR(ForEachUnanalysedText(store, options.max_texts, [&](std::string_view text) {
+      if (!IsValidUtf8(text)) return;  // analysis reports such rows
+      analyzer.normalizer().Normalize(text, normalized);
       if (counting) {
         finder.Count(normalized.text);
       } else {
         finder.Neighbours(normalized.text);
       }
-      return Status::Ok();
     }));
   }
   return finder.Find(options.max_words, [&](std::string_view w) { return !analyzer.IsNewWordCandidate(w); });

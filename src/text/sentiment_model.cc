@@ -66,17 +66,32 @@ Result<std::unique_ptr<FastTextClassifier>> SentimentModel::TrainSupervised(cons
 
 Result<std::unique_ptr<FastTextClassifier>> SentimentModel::SelfTrain(const TextAnalyzer& analyzer,
                                                                       const std::vector<std::string>& texts) {
-  std::vector<std::string> docs, classes;
+  std::vector<std::string> docs, classes, neutral_docs;
   size_t positives = 0, negatives = 0;
   Analysis analysis;
   for (const auto& text : texts) {
-    if (!analyzer.Analyze(text, analysis).ok() || std::abs(analysis.score) < kConfident) continue;
+    if (!analyzer.Analyze(text, analysis).ok()) continue;
+    // Texts without a single opinion are the neutral examples; they become
+    // a class when they are at least 5% of the texts (posts and comments,
+    // unlike reviews, are often neutral; a two-class model would force a
+    // side on each of them).
+    if (analysis.sentiment.opinions.empty() && analysis.normalized.emoji.empty()) {
+      neutral_docs.push_back(ModelDocument(analysis, /*lexicon_features=*/false));
+      continue;
+    }
+    if (std::abs(analysis.score) < kConfident) continue;
     docs.push_back(ModelDocument(analysis, /*lexicon_features=*/false));
     classes.push_back(analysis.score > 0 ? "1" : "0");
     ++(analysis.score > 0 ? positives : negatives);
   }
   if (positives < kMinSelfTrainPerClass || negatives < kMinSelfTrainPerClass)
     return Status::NotFound("too few confident texts of each polarity to self-train");
+  if (neutral_docs.size() >= kMinSelfTrainPerClass / 4 && neutral_docs.size() * 20 >= texts.size()) {
+    for (auto& d : neutral_docs) {
+      docs.push_back(std::move(d));
+      classes.push_back("neutral");
+    }
+  }
   return FastTextClassifier::Train(docs, classes, {});
 }
 

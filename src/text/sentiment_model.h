@@ -21,7 +21,8 @@ struct SentimentPrediction {
 };
 
 // The classifier's input for a text: its tokens, space-separated, and with
-// `lexicon_features` the lexicon's reading of each opinion (__pos__ / __neg__).
+// `lexicon_features` the lexicon's reading of each opinion (__pos__ / __neg__)
+// and of the whole text (a band, __lex_neg2__ … __lex_pos2__).
 std::string ModelDocument(const Analysis& analysis, bool lexicon_features);
 
 class SentimentModel {

@@ -84,6 +84,15 @@ Status WriteBatch(Store& store, const std::vector<Pending>& batch, const std::ve
 
 }  // namespace
 
+Status ForEachUnanalysedText(Store& store, int64_t limit, const std::function<void(std::string_view text)>& visit) {
+  const std::string_view columns[] = {"text"};
+  const ScanFilter unanalysed{"mention_analysis", "mention_id", limit};
+  return ForEachRow(store, "mentions", columns, unanalysed, [&](const std::vector<Value>& row) {
+    if (const auto* text = std::get_if<std::string_view>(&row[0])) visit(*text);
+    return Status::Ok();
+  });
+}
+
 Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyzer& analyzer,
                                                  const SentimentModel& model, unsigned threads,
                                                  const std::function<void(int64_t)>& on_batch) {

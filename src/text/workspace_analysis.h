@@ -21,6 +21,10 @@ struct WorkspaceAnalysisReport {
   double seconds = 0;
 };
 
+// Calls visit(text) for up to `limit` mentions not analysed yet (the texts
+// the next AnalyzeWorkspace will read), in id order.
+Status ForEachUnanalysedText(Store& store, int64_t limit, const std::function<void(std::string_view text)>& visit);
+
 Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyzer& analyzer,
                                                  const SentimentModel& model, unsigned threads,
                                                  const std::function<void(int64_t done)>& on_batch = {});

@@ -148,6 +148,33 @@ TEST(CliTest, AnalyzeWritesOneLinePerRowInOrder) {
   EXPECT_NE(rows[3]["error"].get<std::string>().find("invalid UTF-8"), std::string::npos);
 }
 
+TEST(CliTest, AnalyzeSelfTrainsOnTheFileItself) {
+  // 600 delivery reviews: the lexicon is confident about most; the model
+  // learned from them labels every row.
+  const char* dishes[] = {"牛肉面", "麻辣烫", "黄焖鸡", "酸菜鱼", "盖浇饭", "饺子"};
+  const char* praise[] = {"很好吃，送得也快", "味道不错，分量很足", "非常满意，还会再点"};
+  const char* complaint[] = {"太难吃了，送得还慢", "味道很差，分量太少", "非常失望，不会再点了"};
+  std::string csv = "text\n";
+  for (int i = 0; i < 600; ++i)
+    csv += std::string(dishes[i % 6]) + (i % 2 ? praise[(i / 2) % 3] : complaint[(i / 2) % 3]) + "\n";
+  TempDir dir;
+  const auto data = WriteFile(dir / "in.csv", csv);
+  const std::string out = (dir / "out.jsonl").string();
+  const CliRun r = Brandlens("analyze --self-train --input " + data.string() + " --text-column text --output " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("self-trained on the lexicon's confident verdicts over 600 texts"), std::string::npos)
+      << r.output;
+  std::istringstream lines(brandlens::testing::ReadFile(out));
+  int rows = 0, positive = 0;
+  for (std::string line; std::getline(lines, line); ++rows) positive += nlohmann::json::parse(line)["label"] == "positive";
+  EXPECT_EQ(rows, 600);
+  EXPECT_EQ(positive, 300);
+  // A trained model and self-training are two answers to one question.
+  const CliRun both = Brandlens("analyze --self-train --model m.bin --input " + data.string() + " --text-column text");
+  EXPECT_EQ(both.exit_code, 2) << both.output;
+  EXPECT_NE(both.output.find("choose one"), std::string::npos) << both.output;
+}
+
 TEST(CliTest, DemoGeneratesAndImportsASmallWorld) {
   TempDir dir;
   const CliRun r = Brandlens("demo --scale 0.02 --out " + (dir / "demo").string());
