@@ -126,14 +126,18 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
       return AnalyzeProjectWorkspace(args->project, **analyzer, args->model, args->self_train, args->threads);
     if (args->text_column.empty()) return Status::InvalidInput("analyze --input needs --text-column");
     std::vector<std::string> texts;  // a first pass over the file, for --self-train
-    if (args->self_train)
-      BRANDLENS_RETURN_IF_ERROR(ForEachCsvRow(
+    if (args->self_train) {
+      // The pass stops (Aborted) once it holds enough texts.
+      const Status read = ForEachCsvRow(
           args->input, {args->text_column},
           [&](int64_t, std::span<const std::string_view> f) {
-            if (static_cast<int64_t>(texts.size()) < kSelfTrainTexts) texts.emplace_back(f[0]);
-            return Status::Ok();
+            texts.emplace_back(f[0]);
+            return static_cast<int64_t>(texts.size()) < kSelfTrainTexts ? Status::Ok()
+                                                                          : Status::Aborted("enough texts to self-train");
           },
-          [](int64_t, const std::string&) {}, args->encoding));
+          [](int64_t, const std::string&) {}, args->encoding);
+      if (!read.ok() && read.code() != Status::Code::kAborted) return read;
+    }
     auto model_or = ModelForRun(**analyzer, args->model, args->self_train, texts);
     if (!model_or.ok()) return model_or.status();
     const SentimentModel& model = *model_or;
