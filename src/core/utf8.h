@@ -38,6 +38,13 @@ inline bool IsValidUtf8(std::string_view s) { return FindInvalidUtf8(s) == std::
 // Number of code points in valid UTF-8 `s`.
 size_t CountCodePoints(std::string_view s);
 
+// The UTF-8 bytes of the word's first character (empty for an empty word).
+inline std::string_view FirstCharacter(std::string_view word) {
+  int32_t i = 0;
+  if (!word.empty()) U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
+  return word.substr(0, static_cast<size_t>(i));
+}
+
 // True when valid UTF-8 `s` is exactly one code point (read off the lead
 // byte: no scan, for per-token checks).
 inline bool IsOneCodePoint(std::string_view s) {

@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "core/utf8.h"
 #include "text/word_match.h"
 
 namespace brandlens {
@@ -27,8 +28,7 @@ bool IsPatronVerb(std::string_view w) {
 }  // namespace
 
 float ReturnIntentPolarity(const std::vector<Token>& tokens, size_t t, size_t end) {
-  const std::string_view first = tokens[t].text.substr(0, std::string_view("以").size());
-  if (!OneOf(first, {"以", "下", "今"})) return 0;  // one comparison turns most tokens away
+  if (!OneOf(FirstCharacter(tokens[t].text), {"以", "下", "今"})) return 0;  // turns most tokens away cheaply
   if (!OneOf(tokens[t].text, {"以后", "下次", "今后", "下回", "以后还", "下次还", "下次再"})) return 0;
   const bool glued_affirm = tokens[t].text.ends_with("还") || tokens[t].text.ends_with("再");
   // Coming back to go elsewhere (今后还是去其他酒店, 以后去北京会考虑入住别的

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "core/utf8.h"
 #include "text/return_intent.h"
 #include "text/timing.h"
 
@@ -85,13 +86,6 @@ bool IsDiminisher(std::string_view w) {
   for (auto d : kWords)
     if (w == d) return true;
   return false;
-}
-
-// The UTF-8 bytes of the word's first character.
-std::string_view FirstCharacter(std::string_view word) {
-  int32_t i = 0;
-  U8_FWD_1(reinterpret_cast<const uint8_t*>(word.data()), i, static_cast<int32_t>(word.size()));
-  return word.substr(0, static_cast<size_t>(i));
 }
 
 // True when the word at `t` is followed by a colon, directly or after 是.

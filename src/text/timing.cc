@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "core/utf8.h"
 #include "text/word_match.h"
 
 namespace brandlens {
@@ -57,8 +58,7 @@ float TimingPolarity(const std::vector<Token>& tokens, size_t t, size_t end) {
   const std::string_view w = tokens[t].text;
   // Every construction's key word starts with one of these characters: most
   // tokens are turned away by comparing their first character.
-  const std::string_view first = w.substr(0, std::string_view("才").size());
-  if (!OneOf(first, {"才", "就", "刚", "只", "等"})) return 0;
+  if (!OneOf(FirstCharacter(w), {"才", "就", "刚", "只", "等"})) return 0;
   // 才 / 就 may be glued to the verb after them (才到, 就送到). 才能/才可以
   // (it takes twenty minutes to get there) describe, not complain.
   if (w.starts_with("才") && SpanBefore(tokens, t, true)) {
