@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <string>
 
+#include "project/project.h"
 #include "demo/csv_writer.h"
 #include "demo/mentions_gen.h"
 #include "ingest/importer.h"
@@ -90,7 +91,7 @@ int main(int argc, char** argv) {
     fs::remove(dir / "sqlite3.db");
     // brandlens: parse, validate, normalise, hash, de-duplicate, insert, one transaction.
     auto start = std::chrono::steady_clock::now();
-    auto store = OpenSqliteStore(dir / "brandlens.db");
+    auto store = OpenWorkspace(dir / "brandlens.db");
     if (!store.ok()) return fmt::print(stderr, "error: {}\n", store.status().message()), 1;
     auto report = ImportFile(**store, "mentions", csv, {});
     if (!report.ok()) return fmt::print(stderr, "error: {}\n", report.status().message()), 1;

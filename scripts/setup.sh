@@ -20,6 +20,11 @@ packages=(
 if [ "${1:-}" = "bench" ]; then
   packages+=(python3 python3-jieba python3-sklearn fasttext)
 fi
+# `setup.sh asan` adds clang with its sanitizer and libFuzzer runtimes and
+# llvm-symbolizer for readable reports (`make asan`, `make fuzz`).
+if [ "${1:-}" = "asan" ]; then
+  packages+=(clang libclang-rt-dev llvm)
+fi
 # `setup.sh test` adds what the end-to-end report test drives: headless
 # Chromium, its WebDriver, and CJK fonts so Chinese renders in screenshots.
 if [ "${1:-}" = "test" ]; then

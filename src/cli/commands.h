@@ -1,5 +1,6 @@
 // The subcommands of the `brandlens` front end. Each registers itself on the
-// CLI11 app and runs against the library; user errors come back as Status.
+// CLI11 app, calls the library (src/project/ and the modules) and prints;
+// user errors come back as Status.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -8,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "cli/progress.h"
 #include "core/status.h"
+#include "project/main_job.h"
 
 namespace brandlens {
 
@@ -33,8 +36,7 @@ CommandAction AddSentimentCommand(CLI::App& app);
 CommandAction AddKeywordsCommand(CLI::App& app);
 CommandAction AddRunCommand(CLI::App& app);
 
-// The main job on a project directory (also what `brandlens demo` ends with).
-Status RunMainJob(const std::string& project, const std::string& out_dir, const std::string& from = "",
-                  const std::string& to = "");
+// The main job with progress bars and a printed summary (`run`, `demo`).
+Status RunMainJobAndPrint(MainJobOptions options);
 
 }  // namespace brandlens

@@ -29,7 +29,9 @@ CommandAction AddDemoCommand(CLI::App& app) {
     fmt::print("brandlens demo world: 山茶集 and 3 competitors, new-style tea drinks, {} days from {}\n", 730,
                "2024-10-01");
     fmt::print("ground truth: {}\n", world->truth.string());
-    return RunMainJob(args->out, "");
+    MainJobOptions job;
+    job.project_dir = args->out;
+    return RunMainJobAndPrint(job);
   };
 }
 

@@ -6,9 +6,10 @@
 
 #include "cli/commands.h"
 #include "cli/progress.h"
-#include "cli/project_context.h"
 #include "ingest/importer.h"
 #include "ingest/kinds.h"
+#include "ingest/sources_config.h"
+#include "project/project.h"
 
 namespace brandlens {
 
@@ -29,9 +30,11 @@ Result<ColumnMapping> ParseMapping(const std::vector<std::string>& items) {
 void PrintReport(const ImportReport& r) {
   fmt::print("{}: {} rows read, {} new, {} duplicate, {} rejected ({})\n", r.path, r.rows_read, r.rows_inserted,
              r.rows_duplicate, r.rows_rejected, r.encoding);
+  for (const auto& w : r.warnings) fmt::print(stderr, "  warning: {}\n", w);
   for (const auto& e : r.errors) fmt::print(stderr, "  {}\n", e);
   if (r.rows_rejected > static_cast<int64_t>(r.errors.size()))
-    fmt::print(stderr, "  ... and {} more rejected rows\n", r.rows_rejected - static_cast<int64_t>(r.errors.size()));
+    fmt::print(stderr, "  ... and {} more rejected rows (all are kept in the workspace's import_errors table)\n",
+               r.rows_rejected - static_cast<int64_t>(r.errors.size()));
 }
 
 }  // namespace
@@ -56,15 +59,19 @@ CommandAction AddImportCommand(CLI::App& app) {
   cmd->add_option("--time-zone", args->time_zone, "Time zone of timestamps without offset (default: project's)");
   cmd->add_flag("--strict", args->strict, "Abort a file at its first bad row, importing nothing of it");
   return [args]() -> Status {
-    auto ctx = OpenProject(args->project, args->workspace);
+    ProjectOpenOptions open;
+    open.workspace_override = args->workspace;
+    open.store.on_wait = WaitingForWorkspace;
+    auto ctx = OpenProject(args->project, open);
     if (!ctx.ok()) return ctx.status();
     auto mapping = ParseMapping(args->map);
     if (!mapping.ok()) return mapping.status();
     ImportOptions options;
     if (ctx->config) {
+      auto sources = ReadSourcesConfig(*ctx->config);
+      if (!sources.ok()) return sources.status();
       options.time_zone = ctx->config->time_zone;
-      if (auto it = ctx->config->mappings.find(args->kind); it != ctx->config->mappings.end())
-        options.mapping = it->second;
+      if (auto it = sources->mappings.find(args->kind); it != sources->mappings.end()) options.mapping = it->second;
     }
     for (const auto& [field, column] : *mapping) options.mapping[field] = column;
     if (!args->time_zone.empty()) options.time_zone = args->time_zone;
@@ -116,7 +123,10 @@ CommandAction AddStatusCommand(CLI::App& app) {
   cmd->add_option("-p,--project", args->project, "Project directory");
   cmd->add_option("-w,--workspace", args->workspace, "Workspace file");
   return [args]() -> Status {
-    auto ctx = OpenProject(args->project, args->workspace);
+    ProjectOpenOptions open;
+    open.workspace_override = args->workspace;
+    open.store.on_wait = WaitingForWorkspace;
+    auto ctx = OpenProject(args->project, open);
     if (!ctx.ok()) return ctx.status();
     fmt::print("workspace {} (schema v{})\n", ctx->workspace.string(), ctx->store->SchemaVersion());
     for (const auto& k : AllKinds()) {
@@ -124,6 +134,9 @@ CommandAction AddStatusCommand(CLI::App& app) {
       if (!n.ok()) return n.status();
       fmt::print("  {:<12} {:>10}\n", k.kind, *n);
     }
+    auto rejected = ctx->store->CountRows("import_errors");
+    if (!rejected.ok()) return rejected.status();
+    if (*rejected > 0) fmt::print("  {} rejected rows are kept in the table import_errors (line and reason)\n", *rejected);
     return Status::Ok();
   };
 }

@@ -30,7 +30,14 @@ int main(int argc, char** argv) {
   add(brandlens::AddKeywordsCommand);
   add(brandlens::AddRunCommand);
 
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; every usage error exits 2, like the
+    // library's InvalidInput, so scripts see one code for "called wrong".
+    app.exit(e);
+    return e.get_exit_code() == 0 ? 0 : 2;
+  }
   // Logs go to stderr: stdout carries results (JSON Lines, reports).
   spdlog::set_default_logger(spdlog::stderr_color_mt("brandlens"));
   spdlog::set_pattern("%^%l%$: %v");

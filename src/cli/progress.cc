@@ -28,4 +28,9 @@ void ProgressBar::Update(uint64_t done, uint64_t total, int64_t rows) {
   std::fflush(stderr);
 }
 
+void WaitingForWorkspace(int seconds_waited) {
+  std::fprintf(stderr, "waiting for the workspace: another brandlens process is writing to it (%d s so far)\n",
+               seconds_waited);
+}
+
 }  // namespace brandlens

@@ -20,4 +20,8 @@ class ProgressBar {
   std::chrono::steady_clock::time_point last_draw_{};
 };
 
+// Tells the user, on stderr, that another process holds the workspace's
+// write lock (StoreOptions::on_wait).
+void WaitingForWorkspace(int seconds_waited);
+
 }  // namespace brandlens

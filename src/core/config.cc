@@ -3,9 +3,131 @@
 #include <fmt/format.h>
 #include <toml.hpp>
 
+#include <algorithm>
 #include <set>
 
 namespace brandlens {
+
+struct ConfigSection::Node {
+  std::string file;
+  toml::value root;
+};
+
+namespace {
+
+const toml::value& AsValue(const void* node) { return *static_cast<const toml::value*>(node); }
+
+// Keys that hold secrets must never be written into a config file.
+bool LooksLikeSecret(std::string_view key) {
+  for (std::string_view word : {"api_key", "apikey", "password", "secret", "token"})
+    if (key.find(word) != std::string_view::npos && !key.ends_with("_env")) return true;
+  return false;
+}
+
+Status RefuseSecrets(const toml::value& v, const std::string& file, const std::string& where) {
+  if (v.is_table()) {
+    for (const auto& [key, child] : v.as_table()) {
+      const std::string path = where.empty() ? key : where + "." + key;
+      if (LooksLikeSecret(key))
+        return Status::InvalidInput(fmt::format(
+            "{}: {} must not be stored in the config; put it in an environment variable and name that variable "
+            "with {}_env",
+            file, path, key));
+      BRANDLENS_RETURN_IF_ERROR(RefuseSecrets(child, file, path));
+    }
+  } else if (v.is_array()) {
+    for (const auto& child : v.as_array()) BRANDLENS_RETURN_IF_ERROR(RefuseSecrets(child, file, where));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+ConfigSection::ConfigSection(std::shared_ptr<const Node> root, const void* node, std::string name)
+    : root_(std::move(root)), node_(node), name_(std::move(name)) {}
+
+bool ConfigSection::Has(std::string_view key) const {
+  return node_ && AsValue(node_).is_table() && AsValue(node_).contains(std::string(key));
+}
+
+Status ConfigSection::KeyError(std::string_view key, std::string_view what) const {
+  const auto& v = toml::find(AsValue(node_), std::string(key));
+  return Status::InvalidInput(fmt::format("{}: [{}] {}: {} (line {})", root_->file, name_, key, what, v.location().line()));
+}
+
+Result<std::string> ConfigSection::String(std::string_view key, const std::string& fallback) const {
+  if (!Has(key)) return fallback;
+  const auto& v = toml::find(AsValue(node_), std::string(key));
+  if (!v.is_string()) return KeyError(key, "expected a string");
+  return v.as_string().str;
+}
+
+Result<bool> ConfigSection::Bool(std::string_view key, bool fallback) const {
+  if (!Has(key)) return fallback;
+  const auto& v = toml::find(AsValue(node_), std::string(key));
+  if (!v.is_boolean()) return KeyError(key, "expected true or false");
+  return v.as_boolean();
+}
+
+Result<int64_t> ConfigSection::Int(std::string_view key, int64_t fallback) const {
+  if (!Has(key)) return fallback;
+  const auto& v = toml::find(AsValue(node_), std::string(key));
+  if (!v.is_integer()) return KeyError(key, "expected a whole number");
+  return static_cast<int64_t>(v.as_integer());
+}
+
+Result<double> ConfigSection::Number(std::string_view key, double fallback) const {
+  if (!Has(key)) return fallback;
+  const auto& v = toml::find(AsValue(node_), std::string(key));
+  if (v.is_integer()) return static_cast<double>(v.as_integer());
+  if (!v.is_floating()) return KeyError(key, "expected a number");
+  return v.as_floating();
+}
+
+Result<std::vector<std::string>> ConfigSection::Strings(std::string_view key) const {
+  std::vector<std::string> out;
+  if (!Has(key)) return out;
+  const auto& v = toml::find(AsValue(node_), std::string(key));
+  if (!v.is_array()) return KeyError(key, "expected a list of strings");
+  for (const auto& item : v.as_array()) {
+    if (!item.is_string()) return KeyError(key, "expected a list of strings");
+    out.push_back(item.as_string().str);
+  }
+  return out;
+}
+
+Result<std::map<std::string, std::string>> ConfigSection::StringMap(std::string_view key) const {
+  std::map<std::string, std::string> out;
+  if (!Has(key)) return out;
+  const auto& v = toml::find(AsValue(node_), std::string(key));
+  if (!v.is_table()) return KeyError(key, "expected a table of strings: { field = \"column\" }");
+  for (const auto& [k, item] : v.as_table()) {
+    if (!item.is_string()) return KeyError(key, fmt::format("{} should be a string", k));
+    out[k] = item.as_string().str;
+  }
+  return out;
+}
+
+ConfigSection ConfigSection::Table(std::string_view key) const {
+  if (!Has(key)) return {};
+  const auto& v = toml::find(AsValue(node_), std::string(key));
+  if (!v.is_table()) return {};
+  return ConfigSection(root_, &v, name_ + "." + std::string(key));
+}
+
+std::vector<std::string> ConfigSection::Keys() const {
+  std::vector<std::string> out;
+  if (!node_ || !AsValue(node_).is_table()) return out;
+  for (const auto& [key, value] : AsValue(node_).as_table()) out.push_back(key);
+  return out;
+}
+
+Status ConfigSection::CheckKeys(std::initializer_list<std::string_view> known) const {
+  for (const auto& key : Keys())
+    if (std::find(known.begin(), known.end(), key) == known.end())
+      return KeyError(key, fmt::format("unknown key (known: {})", fmt::join(known, ", ")));
+  return Status::Ok();
+}
 
 const BrandConfig* ProjectConfig::OwnBrand() const {
   for (const auto& b : brands)
@@ -13,34 +135,63 @@ const BrandConfig* ProjectConfig::OwnBrand() const {
   return nullptr;
 }
 
-const std::vector<std::string>& KnownIndustries() {
-  static const std::vector<std::string> kIndustries = {"general", "electronics", "food_and_drink",
-                                                        "beauty",  "hotel_travel", "automotive"};
-  return kIndustries;
+ConfigSection ProjectConfig::Section(std::string_view table) const {
+  if (!root_.node_) return {};
+  ConfigSection s = root_.Table(table);
+  if (s.present()) s.name_ = std::string(table);
+  return s;
+}
+
+Result<std::vector<ConfigSection>> ProjectConfig::SectionArray(std::string_view table) const {
+  std::vector<ConfigSection> out;
+  if (!root_.Has(table)) return out;
+  const auto& v = toml::find(AsValue(root_.node_), std::string(table));
+  if (!v.is_array()) return root_.KeyError(table, fmt::format("expected [[{}]] entries", table));
+  for (const auto& entry : v.as_array()) {
+    if (!entry.is_table()) return root_.KeyError(table, fmt::format("expected [[{}]] entries", table));
+    out.push_back(ConfigSection(root_.root_, &entry, fmt::format("{}[{}]", table, out.size())));
+  }
+  return out;
 }
 
 namespace {
 
-const std::set<std::string>& KnownKinds() {
-  static const std::set<std::string> kKinds = {"mentions", "users", "events", "products",
-                                               "orders", "spend", "kb", "experiments"};
-  return kKinds;
-}
-
-// An optional key. A present key of the wrong type throws toml::type_error,
-// which LoadConfig turns into a Status naming file and line.
+// Wraps a Result-returning read so several keys read in a row stay short.
 template <typename T>
-T Get(const toml::value& table, const std::string& key, const T& fallback) {
-  return table.contains(key) ? toml::find<T>(table, key) : fallback;
+Status Read(Result<T> got, T& into) {
+  if (!got.ok()) return got.status();
+  into = std::move(got.value());
+  return Status::Ok();
 }
 
-std::map<std::string, std::string> ReadMapping(const toml::value& v) {
-  std::map<std::string, std::string> out;
-  for (const auto& [field, column] : toml::get<toml::table>(v)) out[field] = toml::get<std::string>(column);
-  return out;
+Status ReadProject(const ConfigSection& p, ProjectConfig& c) {
+  // user_dictionary and learn_new_words lived here before [text] existed;
+  // the text module still reads them from here for older configs.
+  BRANDLENS_RETURN_IF_ERROR(p.CheckKeys({"name", "industry", "currency", "time_zone", "workspace", "channels",
+                                         "user_dictionary", "learn_new_words"}));
+  BRANDLENS_RETURN_IF_ERROR(Read(p.String("name", ""), c.name));
+  BRANDLENS_RETURN_IF_ERROR(Read(p.String("industry", c.industry), c.industry));
+  BRANDLENS_RETURN_IF_ERROR(Read(p.String("currency", c.currency), c.currency));
+  BRANDLENS_RETURN_IF_ERROR(Read(p.String("time_zone", c.time_zone), c.time_zone));
+  BRANDLENS_RETURN_IF_ERROR(Read(p.String("workspace", c.workspace), c.workspace));
+  return Read(p.Strings("channels"), c.channels);
 }
 
-Status Validate(const ProjectConfig& c, const std::string& file) {
+Status ReadBrands(const ProjectConfig& config, std::vector<BrandConfig>& brands) {
+  auto entries = config.SectionArray("brands");
+  if (!entries.ok()) return entries.status();
+  for (const auto& b : *entries) {
+    BRANDLENS_RETURN_IF_ERROR(b.CheckKeys({"name", "own", "aliases"}));
+    BrandConfig bc;
+    BRANDLENS_RETURN_IF_ERROR(Read(b.String("name", ""), bc.name));
+    BRANDLENS_RETURN_IF_ERROR(Read(b.Bool("own", false), bc.own));
+    BRANDLENS_RETURN_IF_ERROR(Read(b.Strings("aliases"), bc.aliases));
+    brands.push_back(std::move(bc));
+  }
+  return Status::Ok();
+}
+
+Status ValidateBrands(const ProjectConfig& c, const std::string& file) {
   auto bad = [&](const std::string& what) { return Status::InvalidInput(fmt::format("{}: {}", file, what)); };
   if (c.brands.empty()) return bad("no [[brands]]: name the own brand (own = true) and its competitors");
   int own = 0;
@@ -53,20 +204,6 @@ Status Validate(const ProjectConfig& c, const std::string& file) {
     own += b.own;
   }
   if (own != 1) return bad(fmt::format("exactly one brand needs own = true (found {})", own));
-  bool known = false;
-  for (const auto& i : KnownIndustries()) known |= i == c.industry;
-  if (!known) return bad(fmt::format("project.industry '{}' is not one of: {}", c.industry,
-                                     fmt::join(KnownIndustries(), ", ")));
-  for (size_t i = 0; i < c.sources.size(); ++i) {
-    const auto& s = c.sources[i];
-    if (!KnownKinds().count(s.kind))
-      return bad(fmt::format("sources[{}].kind '{}' is not one of: {}", i, s.kind, fmt::join(KnownKinds(), ", ")));
-    if (s.path.empty()) return bad(fmt::format("sources[{}].path is empty", i));
-  }
-  for (const auto& [kind, m] : c.mappings)
-    if (!KnownKinds().count(kind)) return bad(fmt::format("[mapping.{}]: unknown kind", kind));
-  if (c.llm && (c.llm->base_url.empty() || c.llm->model.empty()))
-    return bad("[llm] needs base_url and model");
   return Status::Ok();
 }
 
@@ -77,59 +214,24 @@ Result<ProjectConfig> LoadConfig(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path))
     return Status::NotFound(fmt::format("{}: no such config file (create one with `brandlens init`)", file));
   ProjectConfig c;
+  c.file = path;
   c.dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+  auto node = std::make_shared<ConfigSection::Node>();
+  node->file = file;
   try {
-    const toml::value root = toml::parse(file);
-    if (root.contains("project")) {
-      const auto& p = toml::find(root, "project");
-      c.name = Get<std::string>(p, "name", "");
-      c.industry = Get<std::string>(p, "industry", c.industry);
-      c.currency = Get<std::string>(p, "currency", c.currency);
-      c.time_zone = Get<std::string>(p, "time_zone", c.time_zone);
-      c.workspace = Get<std::string>(p, "workspace", c.workspace);
-      c.user_dictionary = Get<std::string>(p, "user_dictionary", c.user_dictionary);
-      c.learn_new_words = Get<bool>(p, "learn_new_words", c.learn_new_words);
-      c.channels = Get<std::vector<std::string>>(p, "channels", {});
-    }
-    if (root.contains("brands")) {
-      for (const auto& b : toml::find<toml::array>(root, "brands")) {
-        BrandConfig bc;
-        bc.name = toml::find<std::string>(b, "name");
-        bc.own = Get<bool>(b, "own", false);
-        bc.aliases = Get<std::vector<std::string>>(b, "aliases", {});
-        c.brands.push_back(std::move(bc));
-      }
-    }
-    if (root.contains("llm")) {
-      const auto& l = toml::find(root, "llm");
-      if (l.contains("api_key"))
-        return Status::InvalidInput(fmt::format(
-            "{}: [llm] api_key must not be stored in the config; put the key in an environment variable and "
-            "name it with api_key_env",
-            file));
-      c.llm = LlmConfig{Get<std::string>(l, "base_url", ""), Get<std::string>(l, "model", ""),
-                        Get<std::string>(l, "api_key_env", "")};
-    }
-    if (root.contains("sources")) {
-      for (const auto& s : toml::find<toml::array>(root, "sources")) {
-        SourceConfig sc;
-        sc.kind = toml::find<std::string>(s, "kind");
-        sc.path = toml::find<std::string>(s, "path");
-        sc.platform = Get<std::string>(s, "platform", "");
-        sc.encoding = Get<std::string>(s, "encoding", "auto");
-        if (s.contains("map")) sc.mapping = ReadMapping(toml::find(s, "map"));
-        c.sources.push_back(std::move(sc));
-      }
-    }
-    if (root.contains("mapping")) {
-      for (const auto& [kind, m] : toml::find<toml::table>(root, "mapping")) c.mappings[kind] = ReadMapping(m);
-    }
+    node->root = toml::parse(file);
   } catch (const std::exception& e) {
     // toml11's messages already carry the file, line and a caret under the
     // offending text.
     return Status::InvalidInput(e.what());
   }
-  BRANDLENS_RETURN_IF_ERROR(Validate(c, file));
+  if (!node->root.is_table()) return Status::InvalidInput(fmt::format("{}: not a TOML table", file));
+  BRANDLENS_RETURN_IF_ERROR(RefuseSecrets(node->root, file, ""));
+  const void* root = &node->root;
+  c.root_ = ConfigSection(std::move(node), root, "");
+  BRANDLENS_RETURN_IF_ERROR(ReadProject(c.Section("project"), c));
+  BRANDLENS_RETURN_IF_ERROR(ReadBrands(c, c.brands));
+  BRANDLENS_RETURN_IF_ERROR(ValidateBrands(c, file));
   return c;
 }
 
@@ -147,12 +249,15 @@ currency = "CNY"
 time_zone = "Asia/Shanghai"
 # The SQLite workspace file that holds everything imported and computed.
 workspace = "workspace.db"
+channels = ["douyin", "xiaohongshu", "wechat", "tmall", "offline"]
+
+# The text engine.
+[text]
 # Words to keep whole when segmenting, one per line (optional file).
 user_dictionary = "dictionary.txt"
 # Append words discovered in new mentions (slang, product nicknames) to the
 # user dictionary on each `brandlens run`.
 learn_new_words = true
-channels = ["douyin", "xiaohongshu", "wechat", "tmall", "offline"]
 
 # Exactly one brand has own = true; the others are competitors.
 # Aliases: nicknames, product lines, common misspellings, English names.
@@ -178,12 +283,15 @@ map = { text = "微博正文", posted_at = "发布时间" }
 # [mapping.orders]
 # amount = "实付金额"
 
-# Optional: an OpenAI-compatible LLM endpoint. Never put the key here:
-# name the environment variable that holds it.
-# [llm]
-# base_url = "https://api.deepseek.com/v1"
-# model = "deepseek-chat"
-# api_key_env = "DEEPSEEK_API_KEY"
+# Listening: crisis alerts (see docs/ARCHITECTURE.md for the rule).
+# [listening]
+# crisis_min_z = 4.0            # robust z of a day's negatives against the baseline
+# crisis_min_negatives = 8      # negatives a day needs to alert
+# crisis_max_p = 1e-5           # Poisson tail probability a day must fall below
+# crisis_baseline_days = 28     # days of history the baseline is taken from
+
+# Secrets (API keys, passwords) never go into this file: sections name the
+# environment variable that holds them (api_key_env = "DEEPSEEK_API_KEY").
 )";
 }
 

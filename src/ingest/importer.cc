@@ -10,6 +10,7 @@
 #include "core/timestamp.h"
 #include "core/utf8.h"
 #include "ingest/field_parser.h"
+#include "ingest/import_log.h"
 
 namespace brandlens {
 
@@ -155,7 +156,7 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
       ec ? std::string() : fmt::format("{}:{}", size, mtime.time_since_epoch().count());
   const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
   if (options.skip_unchanged && !fingerprint.empty()) {
-    auto seen = store.HasImported(absolute, fingerprint);
+    auto seen = HasImported(store, absolute, fingerprint);
     if (!seen.ok()) return seen.status();
     if (*seen) {
       ImportReport report;
@@ -186,7 +187,7 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
   record.encoding = (*file)->encoding();
   record.started_at = std::chrono::duration_cast<std::chrono::seconds>(
                           std::chrono::system_clock::now().time_since_epoch()).count();
-  auto import_id = store.StartImport(record);
+  auto import_id = StartImport(store, record);
   if (!import_id.ok()) return import_id.status();
 
   std::vector<std::string_view> columns;
@@ -194,6 +195,8 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
   columns.push_back("import_id");
   auto writer = store.PrepareInsert(kind->table, columns);
   if (!writer.ok()) return writer.status();
+  auto rejects = RejectLog::Prepare(store);
+  if (!rejects.ok()) return rejects.status();
 
   ImportReport report;
   report.path = path.string();
@@ -209,6 +212,7 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
       std::string error = fmt::format("{}:{}: {}", report.path, row.line, s.message());
       if (options.strict)
         return Status::InvalidInput(fmt::format("{} (--strict: nothing from this file was imported)", error));
+      BRANDLENS_RETURN_IF_ERROR(rejects->Add(*import_id, row.line, error));
       if (report.errors.size() < options.max_errors_kept) report.errors.push_back(std::move(error));
       continue;
     }
@@ -222,8 +226,9 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
   record.rows_inserted = report.rows_inserted;
   record.rows_duplicate = report.rows_duplicate;
   record.rows_rejected = report.rows_rejected;
-  BRANDLENS_RETURN_IF_ERROR(store.FinishImport(*import_id, record));
-  writer->reset();  // finalize the statement before COMMIT
+  BRANDLENS_RETURN_IF_ERROR(FinishImport(store, *import_id, record));
+  writer->reset();  // finalize the statements before COMMIT
+  rejects->Close();
   BRANDLENS_RETURN_IF_ERROR(txn->Commit());
   if (options.on_progress) options.on_progress({(*file)->size_bytes(), (*file)->size_bytes(), report.rows_read});
   return report;

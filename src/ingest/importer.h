@@ -54,6 +54,8 @@ struct ImportReport {
   int64_t rows_rejected = 0;
   bool unchanged = false;  // skipped: imported before and not modified since
   std::vector<std::string> errors;  // the first max_errors_kept, "file:line: field 'x': why"
+                                    // (all of them are in the import_errors table)
+  std::vector<std::string> warnings;  // about the file as a whole: the encoding chosen and why, ...
 };
 
 // Imports `path` as records of `kind` (see ingest/kinds.h). A non-ok result

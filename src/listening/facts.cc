@@ -1,7 +1,10 @@
 #include "listening/facts.h"
 
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
+
+#include "core/local_days.h"
 
 namespace brandlens {
 
@@ -18,26 +21,6 @@ uint16_t IndexOf(std::vector<std::string>& names, std::unordered_map<std::string
   return i;
 }
 
-int8_t LabelValue(std::string_view label) { return label == "positive" ? 1 : label == "negative" ? -1 : 0; }
-
-// Local day of a Unix time, with the zone's offset cached per UTC hour
-// (offsets change on hour boundaries; ICU lookups are the slow part at a
-// million rows).
-class DayOf {
- public:
-  explicit DayOf(const TimestampParser& time) : time_(time) {}
-  int32_t operator()(int64_t unix_seconds) {
-    const int64_t hour = unix_seconds >= 0 ? unix_seconds / 3600 : (unix_seconds - 3599) / 3600;
-    auto it = offsets_.find(hour);
-    if (it == offsets_.end()) it = offsets_.emplace(hour, time_.UtcOffsetSeconds(hour * 3600)).first;
-    const int64_t local = unix_seconds + it->second;
-    return static_cast<int32_t>(local >= 0 ? local / 86400 : (local - 86399) / 86400);
-  }
-
- private:
-  const TimestampParser& time_;
-  std::unordered_map<int64_t, int32_t> offsets_;
-};
 
 }  // namespace
 
@@ -58,34 +41,37 @@ Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::s
   ListeningFacts facts;
   std::unordered_map<std::string, uint16_t> brand_index, platform_index, aspect_index;
   for (const auto& b : brands) IndexOf(facts.brands, brand_index, b);
-  DayOf day_of(time);
+  LocalDays local_days(time);
+  auto day_of = [&](int64_t t) { return local_days.DayOf(t); };
   const std::string_view mention_columns[] = {"id", "brand", "platform", "posted_at", "engagement", "label", "score", "keywords"};
-  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_facts", mention_columns, {}, [&](const std::vector<Value>& row) {
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_facts", mention_columns, {}, [&](RowView& row) {
     MentionFact f;
-    f.mention_id = std::get<int64_t>(row[0]);
-    f.brand = IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1]));
-    f.platform = IndexOf(facts.platforms, platform_index, std::get<std::string_view>(row[2]));
-    f.day = day_of(std::get<int64_t>(row[3]));
-    f.engagement = std::get<int64_t>(row[4]);
-    f.label = LabelValue(std::get<std::string_view>(row[5]));
-    f.score = static_cast<float>(std::get<double>(row[6]));
-    facts.keywords.try_emplace(f.mention_id, std::get<std::string_view>(row[7]));
+    f.mention_id = row.Int(0);
+    f.brand = IndexOf(facts.brands, brand_index, row.Text(1));
+    f.platform = IndexOf(facts.platforms, platform_index, row.Text(2));
+    f.day = day_of(row.Int(3));
+    // The view sums likes, shares and comments; SQLite turns a sum past the
+    // 64-bit range into a real, so it is read as a number and capped.
+    const double engagement = row.Real(4);
+    f.engagement = engagement >= 9.2e18 ? std::numeric_limits<int64_t>::max()
+                                        : static_cast<int64_t>(std::max(0.0, engagement));
+    f.label = LabelFromName(row.Text(5));
+    f.score = static_cast<float>(row.Real(6));
+    facts.keywords.try_emplace(f.mention_id, row.Text(7));
     facts.mentions.push_back(f);
     return Status::Ok();
   }));
   const std::string_view aspect_columns[] = {"id", "brand", "aspect", "label", "opinions", "posted_at"};
-  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "aspect_facts", aspect_columns, {}, [&](const std::vector<Value>& row) {
-    facts.aspect_opinions.push_back({std::get<int64_t>(row[0]), day_of(std::get<int64_t>(row[5])),
-                                     IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1])),
-                                     IndexOf(facts.aspects, aspect_index, std::get<std::string_view>(row[2])),
-                                     LabelValue(std::get<std::string_view>(row[3])),
-                                     std::string(std::get<std::string_view>(row[4]))});
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "aspect_facts", aspect_columns, {}, [&](RowView& row) {
+    facts.aspect_opinions.push_back({row.Int(0), day_of(row.Int(5)), IndexOf(facts.brands, brand_index, row.Text(1)),
+                                     IndexOf(facts.aspects, aspect_index, row.Text(2)), LabelFromName(row.Text(3)),
+                                     std::string(row.Text(4))});
     return Status::Ok();
   }));
   const std::string_view comparison_columns[] = {"id", "winner", "loser"};
-  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_comparisons", comparison_columns, {}, [&](const std::vector<Value>& row) {
-    facts.comparisons.push_back({IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[1])),
-                                 IndexOf(facts.brands, brand_index, std::get<std::string_view>(row[2]))});
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_comparisons", comparison_columns, {}, [&](RowView& row) {
+    facts.comparisons.push_back(
+        {IndexOf(facts.brands, brand_index, row.Text(1)), IndexOf(facts.brands, brand_index, row.Text(2))});
     return Status::Ok();
   }));
   if (!facts.mentions.empty()) {

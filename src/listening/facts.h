@@ -10,6 +10,7 @@
 #include "core/status.h"
 #include "core/timestamp.h"
 #include "store/store.h"
+#include "text/sentiment.h"
 
 namespace brandlens {
 
@@ -18,7 +19,7 @@ struct MentionFact {
   int32_t day;        // local calendar day, days since 1970-01-01
   uint16_t brand;     // index into ListeningFacts::brands
   uint16_t platform;  // index into ListeningFacts::platforms
-  int8_t label;       // -1, 0, +1
+  SentimentLabel label;
   float score;
   int64_t engagement;  // likes + shares + comments
 };
@@ -28,7 +29,7 @@ struct AspectFact {
   int32_t day;
   uint16_t brand;
   uint16_t aspect;  // index into ListeningFacts::aspects
-  int8_t label;
+  SentimentLabel label;
   std::string opinions;  // JSON array as stored
 };
 

@@ -30,8 +30,8 @@ Result<std::map<int64_t, std::string>> LoadTexts(Store& store, const std::vector
   const std::string_view columns[] = {"id", "text"};
   ScanFilter filter;
   filter.ids = ids;
-  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mentions", columns, filter, [&](const std::vector<Value>& row) {
-    out[std::get<int64_t>(row[0])] = std::string(std::get<std::string_view>(row[1]));
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mentions", columns, filter, [&](RowView& row) {
+    out[row.Int(0)] = std::string(row.Text(1));
     return Status::Ok();
   }));
   return out;
@@ -157,12 +157,12 @@ ReportSection AspectSection(const ListeningFacts& f, std::vector<std::string>& h
   const AspectContrast* worst = nullptr;
   for (const auto& c : contrasts) {
     table.rows.push_back({c.aspect, c.competitor, Round(c.own_rate), Round(c.competitor_rate), Round(c.z, 2),
-                          Round(c.p_value, 4), c.verdict});
-    if (c.verdict == "strength" && (!best || c.z > best->z)) best = &c;
-    if (c.verdict == "weakness" && (!worst || c.z < worst->z)) worst = &c;
-    if (!c.verdict.empty())
+                          Round(c.p_value, 4), std::string(VerdictName(c.verdict))});
+    if (c.verdict == Verdict::kStrength && (!best || c.z > best->z)) best = &c;
+    if (c.verdict == Verdict::kWeakness && (!worst || c.z < worst->z)) worst = &c;
+    if (c.verdict != Verdict::kNone)
       s.summary.push_back(fmt::format("{} vs {} on {}: {} ({} vs {} positive, p = {:.3g})", f.brands[0], c.competitor,
-                                      c.aspect, c.verdict, Percent(c.own_rate), Percent(c.competitor_rate), c.p_value));
+                                      c.aspect, VerdictName(c.verdict), Percent(c.own_rate), Percent(c.competitor_rate), c.p_value));
   }
   s.tables.push_back(std::move(table));
   if (best)
@@ -192,7 +192,8 @@ ReportSection AspectSection(const ListeningFacts& f, std::vector<std::string>& h
 }
 
 Status OpinionSection(const ListeningFacts& f, Store& store, ReportSection& s) {
-  const auto praises = TopOpinions(f, 0, 1, 10), pains = TopOpinions(f, 0, -1, 10);
+  const auto praises = TopOpinions(f, 0, SentimentLabel::kPositive, 10),
+             pains = TopOpinions(f, 0, SentimentLabel::kNegative, 10);
   std::vector<int64_t> ids;
   for (const auto* list : {&praises, &pains})
     for (const auto& o : *list) ids.insert(ids.end(), o.mention_ids.begin(), o.mention_ids.end());
@@ -258,8 +259,9 @@ ReportSection ComparisonSection(const ListeningFacts& f) {
   return s;
 }
 
-Status CrisisSection(const ListeningFacts& f, Store& store, ReportSection& s, std::vector<std::string>& highlights) {
-  const auto spikes = DetectSpikes(f);
+Status CrisisSection(const ListeningFacts& f, Store& store, const SpikeOptions& spike_options, ReportSection& s,
+                     std::vector<std::string>& highlights) {
+  const auto spikes = DetectSpikes(f, spike_options);
   // Daily negative volume per brand, with the alert windows marked.
   std::vector<std::string> days;
   for (int32_t d = f.first_day; d <= f.last_day; ++d) days.push_back(CivilFromDays(d));
@@ -311,7 +313,7 @@ Status CrisisSection(const ListeningFacts& f, Store& store, ReportSection& s, st
 
 }  // namespace
 
-Status AddListeningSections(const ListeningFacts& f, Store& store, Report& report) {
+Status AddListeningSections(const ListeningFacts& f, Store& store, const ListeningConfig& config, Report& report) {
   if (f.mentions.empty() || f.brands.empty()) {
     report.highlights.push_back("No analysed brand mentions yet: import mentions and run `brandlens run`.");
     return Status::Ok();
@@ -343,7 +345,7 @@ Status AddListeningSections(const ListeningFacts& f, Store& store, Report& repor
   report.sections.push_back(KeywordSection(f));
   report.sections.push_back(ComparisonSection(f));
   ReportSection crisis{"crisis", "危机预警 · Spikes and crisis alerts", {}, {}, {}};
-  BRANDLENS_RETURN_IF_ERROR(CrisisSection(f, store, crisis, report.highlights));
+  BRANDLENS_RETURN_IF_ERROR(CrisisSection(f, store, config.spikes, crisis, report.highlights));
   report.sections.push_back(std::move(crisis));
   if (report.highlights.size() > 5) report.highlights.resize(5);
   return Status::Ok();

@@ -8,6 +8,15 @@
 
 namespace brandlens {
 
+std::string_view VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kStrength: return "strength";
+    case Verdict::kWeakness: return "weakness";
+    case Verdict::kNone: break;
+  }
+  return "";
+}
+
 namespace {
 
 constexpr double kZ95 = 1.959964;
@@ -48,7 +57,7 @@ std::vector<BrandMetrics> BrandTotals(const ListeningFacts& f, int32_t from_day,
     BrandMetrics& b = out[m.brand];
     ++b.volume;
     b.engagement += m.engagement;
-    (m.label > 0 ? b.positive : m.label < 0 ? b.negative : b.neutral)++;
+    (m.label == SentimentLabel::kPositive ? b.positive : m.label == SentimentLabel::kNegative ? b.negative : b.neutral)++;
     ++all;
     all_engagement += m.engagement;
   }
@@ -76,8 +85,8 @@ std::vector<TrendPoint> Trend(const ListeningFacts& f, Period period) {
       polar[label].assign(f.brands.size(), {0, 0});
     }
     ++p.volume[m.brand];
-    if (m.label > 0) ++polar[label][m.brand][0];
-    if (m.label < 0) ++polar[label][m.brand][1];
+    if (m.label == SentimentLabel::kPositive) ++polar[label][m.brand][0];
+    if (m.label == SentimentLabel::kNegative) ++polar[label][m.brand][1];
   }
   std::vector<TrendPoint> out;
   for (auto& [label, p] : points) {
@@ -153,7 +162,7 @@ std::vector<std::vector<AspectCell>> AspectMatrix(const ListeningFacts& f) {
   std::vector<std::vector<AspectCell>> cells(f.brands.size(), std::vector<AspectCell>(f.aspects.size()));
   for (const auto& a : f.aspect_opinions) {
     AspectCell& c = cells[a.brand][a.aspect];
-    (a.label > 0 ? c.positive : a.label < 0 ? c.negative : c.neutral)++;
+    (a.label == SentimentLabel::kPositive ? c.positive : a.label == SentimentLabel::kNegative ? c.negative : c.neutral)++;
   }
   return cells;
 }
@@ -179,14 +188,14 @@ std::vector<AspectContrast> CompareAspects(const ListeningFacts& f, const std::v
       if (n1 < 10 || n2 < 10) continue;  // too few polar opinions to say anything
       const auto [z, p] = TwoProportionTest(own.positive, n1, other.positive, n2);
       AspectContrast c{f.aspects[a], f.brands[b], static_cast<double>(own.positive) / static_cast<double>(n1),
-                       static_cast<double>(other.positive) / static_cast<double>(n2), z, p, n1, n2, ""};
-      if (p < 0.05) c.verdict = z > 0 ? "strength" : "weakness";
+                       static_cast<double>(other.positive) / static_cast<double>(n2), z, p, n1, n2, Verdict::kNone};
+      if (p < 0.05) c.verdict = z > 0 ? Verdict::kStrength : Verdict::kWeakness;
       out.push_back(std::move(c));
     }
   return out;
 }
 
-std::vector<RepeatedOpinion> TopOpinions(const ListeningFacts& f, uint16_t brand, int8_t label, size_t n) {
+std::vector<RepeatedOpinion> TopOpinions(const ListeningFacts& f, uint16_t brand, SentimentLabel label, size_t n) {
   std::map<std::pair<uint16_t, std::string>, RepeatedOpinion> groups;
   for (const auto& a : f.aspect_opinions) {
     if (a.brand != brand || a.label != label) continue;

@@ -57,11 +57,16 @@ std::vector<std::vector<AspectCell>> AspectMatrix(const ListeningFacts& f);
 
 // Own brand (index 0) against one competitor on one aspect: the share of
 // positive among polar opinions, and a two-proportion z-test.
+// A significant difference at 5% in the own brand's favour, against it, or none.
+enum class Verdict { kNone, kStrength, kWeakness };
+// "strength", "weakness" or "" (as in the report and truth.json).
+std::string_view VerdictName(Verdict verdict);
+
 struct AspectContrast {
   std::string aspect, competitor;
   double own_rate, competitor_rate, z, p_value;
   int64_t own_n, competitor_n;
-  std::string verdict;  // "strength", "weakness" or "" when not significant at 5%
+  Verdict verdict;
 };
 std::vector<AspectContrast> CompareAspects(const ListeningFacts& f, const std::vector<std::vector<AspectCell>>& cells);
 
@@ -74,7 +79,7 @@ struct RepeatedOpinion {
   std::vector<int64_t> mention_ids;  // up to 3 examples
 };
 // The most repeated opinions about `brand` with `label` (+1 praise, −1 pain).
-std::vector<RepeatedOpinion> TopOpinions(const ListeningFacts& f, uint16_t brand, int8_t label, size_t n);
+std::vector<RepeatedOpinion> TopOpinions(const ListeningFacts& f, uint16_t brand, SentimentLabel label, size_t n);
 
 struct ComparisonCount {
   std::string winner, loser;

@@ -31,7 +31,7 @@ struct NegativeIndex {
 NegativeIndex IndexNegatives(const ListeningFacts& f, uint16_t brand) {
   NegativeIndex index;
   for (const auto& m : f.mentions) {
-    if (m.brand != brand || m.label >= 0) continue;
+    if (m.brand != brand || m.label != SentimentLabel::kNegative) continue;
     std::vector<std::string> words;
     auto it = f.keywords.find(m.mention_id);
     if (it != f.keywords.end()) {
@@ -50,7 +50,7 @@ NegativeIndex IndexNegatives(const ListeningFacts& f, uint16_t brand) {
 void Explain(const ListeningFacts& f, uint16_t brand, const NegativeIndex& index, Spike& s) {
   std::map<std::string, int64_t> aspects;
   for (const auto& a : f.aspect_opinions)
-    if (a.brand == brand && a.label < 0 && a.day >= s.first_day && a.day <= s.last_day) ++aspects[f.aspects[a.aspect]];
+    if (a.brand == brand && a.label == SentimentLabel::kNegative && a.day >= s.first_day && a.day <= s.last_day) ++aspects[f.aspects[a.aspect]];
   for (const auto& [a, n] : aspects) s.aspects.emplace_back(a, n);
   std::sort(s.aspects.begin(), s.aspects.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
   if (s.aspects.size() > 3) s.aspects.resize(3);
@@ -83,7 +83,7 @@ void Explain(const ListeningFacts& f, uint16_t brand, const NegativeIndex& index
 std::vector<int64_t> DailyNegatives(const ListeningFacts& f, uint16_t brand) {
   std::vector<int64_t> negatives(static_cast<size_t>(std::max(0, f.last_day - f.first_day + 1)), 0);
   for (const auto& m : f.mentions)
-    if (m.brand == brand && m.label < 0) ++negatives[static_cast<size_t>(m.day - f.first_day)];
+    if (m.brand == brand && m.label == SentimentLabel::kNegative) ++negatives[static_cast<size_t>(m.day - f.first_day)];
   return negatives;
 }
 

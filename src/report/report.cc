@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "report/echarts_data.h"
+
 namespace brandlens {
 
 namespace {
@@ -127,19 +129,15 @@ window.addEventListener('resize', () => Object.values(window.brandlensCharts).fo
 }
 
 std::string LoadEcharts() {
-  std::vector<std::string> candidates;
-  if (const char* env = std::getenv("BRANDLENS_ECHARTS")) candidates.emplace_back(env);
-#ifdef BRANDLENS_ECHARTS_PATH
-  candidates.emplace_back(BRANDLENS_ECHARTS_PATH);
-#endif
-  for (const auto& path : candidates) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) continue;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+  if (const char* env = std::getenv("BRANDLENS_ECHARTS")) {
+    std::ifstream in(env, std::ios::binary);
+    if (in) {
+      std::ostringstream text;
+      text << in.rdbuf();
+      return text.str();
+    }
   }
-  return {};
+  return std::string(EmbeddedEcharts());
 }
 
 Status WriteReport(const Report& report, const std::filesystem::path& dir) {
@@ -153,6 +151,7 @@ Status WriteReport(const Report& report, const std::filesystem::path& dir) {
   }
   std::ofstream out(html_path, std::ios::binary);
   out << ReportToHtml(report, LoadEcharts());
+  out.close();
   if (!out) return Status::IoError(fmt::format("{}: cannot write", html_path.string()));
   return Status::Ok();
 }

@@ -48,8 +48,10 @@ nlohmann::json ReportToJson(const Report& report);
 // with a note that charts are unavailable).
 std::string ReportToHtml(const Report& report, const std::string& echarts_js);
 
-// Reads the ECharts bundle: $BRANDLENS_ECHARTS, else the copy the setup
-// script installed. Empty when neither exists.
+// The ECharts bundle: the file $BRANDLENS_ECHARTS names, else the copy
+// compiled into the binary (cmake/embed_file.cmake), so a binary copied
+// anywhere writes reports with charts. Empty only when the build found no
+// ECharts (npm was missing): reports then have tables only.
 std::string LoadEcharts();
 
 // Writes report.json and report.html into `dir`.

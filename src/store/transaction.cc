@@ -3,15 +3,17 @@
 namespace brandlens {
 
 Status ForEachRow(Store& store, std::string_view table, std::span<const std::string_view> columns,
-                  const ScanFilter& filter, const std::function<Status(const std::vector<Value>&)>& visit) {
+                  const ScanFilter& filter, const std::function<Status(RowView&)>& visit) {
   auto reader = store.Scan(table, columns, filter);
   if (!reader.ok()) return reader.status();
-  std::vector<Value> row;
-  for (;;) {
-    auto got = (*reader)->Next(row);
+  std::vector<Value> values;
+  for (int64_t n = 1;; ++n) {
+    auto got = (*reader)->Next(values);
     if (!got.ok()) return got.status();
     if (!*got) return Status::Ok();
+    RowView row(table, columns, values, n);
     BRANDLENS_RETURN_IF_ERROR(visit(row));
+    BRANDLENS_RETURN_IF_ERROR(row.status());
   }
 }
 

@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "core/utf8.h"
+#include "text/text_config.h"
 
 namespace brandlens {
 
@@ -75,10 +76,12 @@ TextAnalyzer::TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> n
 }
 
 Result<TextAnalyzer::Options> TextAnalyzer::OptionsFor(const ProjectConfig& config) {
+  auto text = ReadTextConfig(config);
+  if (!text.ok()) return text.status();
   Options options;
-  options.industry = config.industry;
+  options.industry = text->industry;
   options.brands = config.brands;
-  const auto path = config.UserDictionaryPath();
+  const auto& path = text->user_dictionary;
   if (std::filesystem::exists(path)) {
     std::ifstream in(path);
     if (!in) return Status::IoError(fmt::format("{}: cannot read", path.string()));

@@ -161,4 +161,15 @@ const Lexicon& Lexicon::Builtin(const std::string& industry) {
   return *slot;
 }
 
+const std::vector<std::string>& Lexicon::Industries() {
+  static const std::vector<std::string> kIndustries = [] {
+    std::vector<std::string> out = {"general"};
+    ForEachLexiconLine(EmbeddedLexicon("aspects"), [&](const std::vector<std::string_view>& f) {
+      if (!f.empty() && std::find(out.begin(), out.end(), f[0]) == out.end()) out.emplace_back(f[0]);
+    });
+    return out;
+  }();
+  return kIndustries;
+}
+
 }  // namespace brandlens

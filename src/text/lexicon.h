@@ -47,6 +47,9 @@ class Lexicon {
  public:
   // The built-in lexicon for `industry` (general aspects plus the industry's).
   static const Lexicon& Builtin(const std::string& industry = "general");
+  // The industries with an aspect vocabulary (the first column of
+  // data/lexicon/aspects.txt), "general" first: the one list of industries.
+  static const std::vector<std::string>& Industries();
 
   // All about `word`, or null when the lexicon does not know it.
   const WordInfo* Lookup(std::string_view word) const {

@@ -21,6 +21,12 @@ std::string_view LabelName(SentimentLabel label) {
   return "neutral";
 }
 
+SentimentLabel LabelFromName(std::string_view name) {
+  if (name == "positive") return SentimentLabel::kPositive;
+  if (name == "negative") return SentimentLabel::kNegative;
+  return SentimentLabel::kNeutral;
+}
+
 namespace {
 
 constexpr float kVerdictWeight = 1.5f;

@@ -26,6 +26,8 @@ namespace brandlens {
 
 enum class SentimentLabel : int8_t { kNegative = -1, kNeutral = 0, kPositive = 1 };
 std::string_view LabelName(SentimentLabel label);
+// The label LabelName names; anything else is neutral.
+SentimentLabel LabelFromName(std::string_view name);
 
 // A sentiment word as read in context (negation, degree applied).
 struct Opinion {

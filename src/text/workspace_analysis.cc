@@ -87,8 +87,16 @@ Status WriteBatch(Store& store, const std::vector<Pending>& batch, const std::ve
 Status ForEachUnanalysedText(Store& store, int64_t limit, const std::function<void(std::string_view text)>& visit) {
   const std::string_view columns[] = {"text"};
   const ScanFilter unanalysed{"mention_analysis", "mention_id", limit};
-  return ForEachRow(store, "mentions", columns, unanalysed, [&](const std::vector<Value>& row) {
-    if (const auto* text = std::get_if<std::string_view>(&row[0])) visit(*text);
+  return ForEachRow(store, "mentions", columns, unanalysed, [&](RowView& row) {
+    visit(row.Text(0));
+    return Status::Ok();
+  });
+}
+
+Status ForEachMentionText(Store& store, const std::function<void(std::string_view text)>& visit) {
+  const std::string_view columns[] = {"text"};
+  return ForEachRow(store, "mentions", columns, {}, [&](RowView& row) {
+    visit(row.Text(0));
     return Status::Ok();
   });
 }
@@ -106,8 +114,8 @@ Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyze
     batch.clear();
     ScanFilter filter{"mention_analysis", "mention_id", kBatch};
     filter.after_id = last_id;
-    BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mentions", columns, filter, [&](const std::vector<Value>& row) {
-      batch.push_back({std::get<int64_t>(row[0]), std::string(std::get<std::string_view>(row[1])), {}});
+    BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mentions", columns, filter, [&](RowView& row) {
+      batch.push_back({row.Int(0), std::string(row.Text(1)), {}});
       return Status::Ok();
     }));
     if (batch.empty()) break;

@@ -25,6 +25,9 @@ struct WorkspaceAnalysisReport {
 // the next AnalyzeWorkspace will read), in id order.
 Status ForEachUnanalysedText(Store& store, int64_t limit, const std::function<void(std::string_view text)>& visit);
 
+// Calls visit(text) for every mention of the workspace, in id order.
+Status ForEachMentionText(Store& store, const std::function<void(std::string_view text)>& visit);
+
 Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyzer& analyzer,
                                                  const SentimentModel& model, unsigned threads,
                                                  const std::function<void(int64_t done)>& on_batch = {});

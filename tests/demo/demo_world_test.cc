@@ -6,6 +6,7 @@
 #include "core/config.h"
 #include "core/utf8.h"
 #include "ingest/project_import.h"
+#include "project/project.h"
 #include "test_util.h"
 
 namespace brandlens {
@@ -47,14 +48,17 @@ TEST(DemoWorldTest, ImportsCleanlyThroughItsOwnConfig) {
   EXPECT_EQ(config->OwnBrand()->name, "山茶集");
   EXPECT_EQ(config->brands.size(), 4u);
 
-  auto store = OpenSqliteStore(config->WorkspacePath());
+  auto store = OpenWorkspace(config->WorkspacePath());
   ASSERT_TRUE(store.ok());
-  auto reports = ImportSources(**store, *config);
-  ASSERT_TRUE(reports.ok()) << reports.status().message();
+  auto sources = ReadSourcesConfig(*config);
+  ASSERT_TRUE(sources.ok()) << sources.status().message();
+  const auto imports = ImportSources(**store, *config, *sources);
   int64_t mentions_written = 0;
   for (const auto& [file, rows] : world->rows)
     if (file.starts_with("mentions_")) mentions_written += rows;
-  for (const auto& r : *reports) {
+  for (const auto& i : imports) {
+    ASSERT_TRUE(i.error.ok()) << i.error.message();
+    const ImportReport& r = *i.report;
     EXPECT_EQ(r.rows_rejected, 0) << r.path << ": " << (r.errors.empty() ? "" : r.errors[0]);
     EXPECT_EQ(r.rows_duplicate, 0) << r.path;
   }
@@ -73,9 +77,10 @@ TEST(DemoWorldTest, ImportsCleanlyThroughItsOwnConfig) {
   // Nested Weibo authors were mapped.
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mentions WHERE platform = 'weibo' AND author IS NULL"), 0);
   // A second run is idempotent.
-  auto again = ImportSources(**store, *config);
-  ASSERT_TRUE(again.ok());
-  for (const auto& r : *again) EXPECT_EQ(r.rows_inserted, 0) << r.path;
+  for (const auto& i : ImportSources(**store, *config, *sources)) {
+    ASSERT_TRUE(i.error.ok()) << i.error.message();
+    EXPECT_EQ(i.report->rows_inserted, 0) << i.report->path;
+  }
 }
 
 TEST(DemoWorldTest, TruthDescribesWhatWasPlanted) {
@@ -117,8 +122,8 @@ TEST(DemoWorldTest, OutcomesFollowSpend) {
   auto world = demo::WriteDemoWorld(dir.path(), {7, kSmall});
   ASSERT_TRUE(world.ok());
   auto config = LoadConfig(world->config);
-  auto store = OpenSqliteStore(config->WorkspacePath());
-  ASSERT_TRUE(ImportSources(**store, *config).ok());
+  auto store = OpenWorkspace(config->WorkspacePath());
+  for (const auto& i : ImportSources(**store, *config, ReadSourcesConfig(*config).value())) ASSERT_TRUE(i.error.ok());
   const auto db = config->WorkspacePath();
   // Spend and revenue correlate positively in every paid channel.
   for (const char* channel : {"douyin", "xiaohongshu", "wechat", "tmall_search", "outdoor"}) {

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "project/project.h"
 #include "ingest/importer.h"
 #include "test_util.h"
 
@@ -31,7 +32,7 @@ bool ImportInKilledChild(const std::filesystem::path& db, const std::filesystem:
   const pid_t child = fork();
   if (child == -1) return false;
   if (child == 0) {
-    auto store = OpenSqliteStore(db);
+    auto store = OpenWorkspace(db);
     ImportOptions options;
     options.on_progress = [kill_after](const ImportProgress& p) {
       if (p.rows >= kill_after) raise(SIGKILL);
@@ -47,7 +48,7 @@ TEST(ImportRecoveryTest, AKilledImportLeavesTheWorkspaceAsItWas) {
   TempDir dir;
   const auto db = dir / "workspace.db";
   {
-    auto store = OpenSqliteStore(db);
+    auto store = OpenWorkspace(db);
     ASSERT_TRUE(store.ok());
     auto first = ImportFile(**store, "mentions", WriteFile(dir / "first.csv", MentionsCsv(100, 0)), {});
     ASSERT_TRUE(first.ok()) << first.status().message();
@@ -64,7 +65,7 @@ TEST(ImportRecoveryTest, TheSameFileImportsCompletelyAfterAKill) {
   const auto db = dir / "workspace.db";
   const auto big = WriteFile(dir / "big.csv", MentionsCsv(20000, 0));
   ASSERT_TRUE(ImportInKilledChild(db, big, 8192));
-  auto store = OpenSqliteStore(db);
+  auto store = OpenWorkspace(db);
   ASSERT_TRUE(store.ok()) << store.status().message();
   auto r = ImportFile(**store, "mentions", big, {});
   ASSERT_TRUE(r.ok()) << r.status().message();

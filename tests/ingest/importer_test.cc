@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "project/project.h"
 #include "test_util.h"
 
 namespace brandlens {
@@ -16,7 +17,7 @@ class ImporterTest : public ::testing::Test {
  protected:
   void SetUp() override {
     db_ = dir_ / "workspace.db";
-    store_ = std::move(OpenSqliteStore(db_).value());
+    store_ = std::move(OpenWorkspace(db_).value());
   }
   Result<ImportReport> Import(const std::string& kind, const std::string& name, const std::string& bytes,
                               ImportOptions options = {}) {

@@ -9,6 +9,8 @@
 namespace brandlens {
 namespace {
 
+SentimentLabel Label(int sign) { return static_cast<SentimentLabel>(sign); }
+
 TEST(ListeningMathTest, TwoProportionTestMatchesAHandComputation) {
   // 60/100 vs 40/100: pooled 0.5, se = sqrt(0.25 * 0.02) = 0.0707, z = 2.828.
   const auto [z, p] = TwoProportionTest(60, 100, 40, 100);
@@ -34,14 +36,14 @@ ListeningFacts TwoBrands() {
   int64_t id = 0;
   // 60 days; own: 10 mentions a day (6 positive, 2 negative); rival: 5 (1 positive, 3 negative).
   for (int32_t day = 0; day < 60; ++day) {
-    for (int i = 0; i < 10; ++i) f.mentions.push_back({++id, day, 0, 0, static_cast<int8_t>(i < 6 ? 1 : i < 8 ? -1 : 0), 0, 1});
-    for (int i = 0; i < 5; ++i) f.mentions.push_back({++id, day, 1, 0, static_cast<int8_t>(i < 1 ? 1 : i < 4 ? -1 : 0), 0, 3});
+    for (int i = 0; i < 10; ++i) f.mentions.push_back({++id, day, 0, 0, Label(i < 6 ? 1 : i < 8 ? -1 : 0), 0, 1});
+    for (int i = 0; i < 5; ++i) f.mentions.push_back({++id, day, 1, 0, Label(i < 1 ? 1 : i < 4 ? -1 : 0), 0, 3});
   }
   // A crisis for the rival on days 40-42: 30 extra negatives a day.
   for (int32_t day = 40; day <= 42; ++day)
     for (int i = 0; i < 30; ++i) {
-      f.mentions.push_back({++id, day, 1, 0, -1, 0, 10});
-      f.aspect_opinions.push_back({id, day, 1, 0, -1, "[\"太贵\"]"});
+      f.mentions.push_back({++id, day, 1, 0, SentimentLabel::kNegative, 0, 10});
+      f.aspect_opinions.push_back({id, day, 1, 0, SentimentLabel::kNegative, "[\"太贵\"]"});
     }
   f.first_day = 0;
   f.last_day = 59;
@@ -93,7 +95,7 @@ TEST(ChangePointsTest, FindsAStepInWeeklyNetSentimentAndNothingInNoise) {
   for (int32_t week = 0; week < 40; ++week)
     for (int i = 0; i < 30; ++i) {
       const int positives = week < 20 ? 20 : 8;
-      const int8_t label = i < positives ? 1 : i < 24 ? -1 : 0;
+      const SentimentLabel label = Label(i < positives ? 1 : i < 24 ? -1 : 0);
       f.mentions.push_back({++id, 4 + week * 7 + i % 7, 0, 0, label, 0, 0});
     }
   f.first_day = 4;
@@ -104,7 +106,7 @@ TEST(ChangePointsTest, FindsAStepInWeeklyNetSentimentAndNothingInNoise) {
   EXPECT_GT(changes[0].before, changes[0].after + 0.3);
 
   ListeningFacts flat = f;
-  for (auto& m : flat.mentions) m.label = static_cast<int8_t>(m.mention_id % 3 - 1);
+  for (auto& m : flat.mentions) m.label = Label(static_cast<int>(m.mention_id % 3) - 1);
   EXPECT_TRUE(FindChangePoints(flat).empty());
 }
 

@@ -9,6 +9,7 @@
 #include "listening/facts.h"
 #include "listening/metrics.h"
 #include "listening/spikes.h"
+#include "project/project.h"
 #include "test_util.h"
 #include "text/workspace_analysis.h"
 
@@ -24,12 +25,11 @@ class RecoveryTest : public ::testing::Test {
     truth_ = nlohmann::json::parse(testing::ReadFile(world->truth));
     auto config = LoadConfig(world->config);
     ASSERT_TRUE(config.ok());
-    store_ = std::move(OpenSqliteStore(config->WorkspacePath()).value());
+    store_ = std::move(OpenWorkspace(config->WorkspacePath()).value());
     // Mentions only: the rest of the world is not needed here.
-    config->sources.erase(std::remove_if(config->sources.begin(), config->sources.end(),
-                                         [](const SourceConfig& s) { return s.kind != "mentions"; }),
-                          config->sources.end());
-    ASSERT_TRUE(ImportSources(*store_, *config).ok());
+    auto sources = std::move(ReadSourcesConfig(*config).value());
+    std::erase_if(sources.sources, [](const SourceConfig& s) { return s.kind != "mentions"; });
+    for (const auto& i : ImportSources(*store_, *config, sources)) ASSERT_TRUE(i.error.ok()) << i.error.message();
     auto analyzer = std::move(TextAnalyzer::Create(TextAnalyzer::OptionsFor(*config).value()).value());
     ASSERT_TRUE(AnalyzeWorkspace(*store_, *analyzer, SentimentModel(nullptr), 2).ok());
     auto time = std::move(TimestampParser::Create("Asia/Shanghai").value());
@@ -82,8 +82,8 @@ TEST_F(RecoveryTest, PlantedStrengthsAndWeaknessesFound) {
     ++planted;
     for (const auto& c : contrasts)
       if (c.competitor == sw["competitor"] && c.aspect == sw["aspect"]) {
-        found += c.verdict == sw["verdict"];
-        reversed += !c.verdict.empty() && c.verdict != sw["verdict"];
+        found += VerdictName(c.verdict) == sw["verdict"].get<std::string>();
+        reversed += c.verdict != Verdict::kNone && VerdictName(c.verdict) != sw["verdict"].get<std::string>();
       }
   }
   EXPECT_GE(found, planted * 3 / 4) << found << " of " << planted;

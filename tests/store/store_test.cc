@@ -4,8 +4,10 @@
 
 #include <set>
 
+#include "ingest/import_log.h"
 #include "ingest/kinds.h"
-#include "store/migrations.h"
+#include "project/brands.h"
+#include "project/project.h"
 #include "test_util.h"
 
 namespace brandlens {
@@ -18,22 +20,22 @@ using testing::TempDir;
 TEST(StoreTest, CreatesAMigratedWalWorkspace) {
   TempDir dir;
   const auto db = dir / "w.db";
-  auto store = OpenSqliteStore(db);
+  auto store = OpenWorkspace(db);
   ASSERT_TRUE(store.ok()) << store.status().message();
-  EXPECT_EQ((*store)->SchemaVersion(), static_cast<int>(SqliteMigrations().size()));
+  EXPECT_EQ((*store)->SchemaVersion(), *SchemaVersionOf(WorkspaceMigrations()));
   EXPECT_EQ(QueryText(db, "PRAGMA journal_mode"), "wal");
   // Reopening an up-to-date workspace changes nothing.
   store.value().reset();
-  auto again = OpenSqliteStore(db);
+  auto again = OpenWorkspace(db);
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ((*again)->SchemaVersion(), static_cast<int>(SqliteMigrations().size()));
+  EXPECT_EQ((*again)->SchemaVersion(), *SchemaVersionOf(WorkspaceMigrations()));
 }
 
 TEST(StoreTest, RefusesAWorkspaceFromANewerVersion) {
   TempDir dir;
   const auto db = dir / "w.db";
   {
-    auto store = OpenSqliteStore(db);
+    auto store = OpenWorkspace(db);
     ASSERT_TRUE(store.ok());
   }
   {
@@ -42,7 +44,7 @@ TEST(StoreTest, RefusesAWorkspaceFromANewerVersion) {
     sqlite3_exec(raw, "PRAGMA user_version = 999", nullptr, nullptr, nullptr);
     sqlite3_close(raw);
   }
-  auto store = OpenSqliteStore(db);
+  auto store = OpenWorkspace(db);
   ASSERT_FALSE(store.ok());
   EXPECT_NE(store.status().message().find("newer than this brandlens"), std::string::npos);
   EXPECT_NE(store.status().message().find("w.db"), std::string::npos);
@@ -50,7 +52,7 @@ TEST(StoreTest, RefusesAWorkspaceFromANewerVersion) {
 
 TEST(StoreTest, EveryImportFieldHasItsColumn) {
   TempDir dir;
-  auto store = OpenSqliteStore(dir / "w.db");
+  auto store = OpenWorkspace(dir / "w.db");
   ASSERT_TRUE(store.ok());
   for (const auto& kind : AllKinds()) {
     auto columns = (*store)->Columns(kind.table);
@@ -63,10 +65,10 @@ TEST(StoreTest, EveryImportFieldHasItsColumn) {
 
 TEST(StoreTest, DuplicateKeysAreIgnoredAndReported) {
   TempDir dir;
-  auto store = std::move(OpenSqliteStore(dir / "w.db").value());
+  auto store = std::move(OpenWorkspace(dir / "w.db").value());
   auto txn = Transaction::Begin(*store);
   ASSERT_TRUE(txn.ok());
-  auto import_id = store->StartImport({.kind = "products", .path = "p.csv", .encoding = "utf-8"});
+  auto import_id = StartImport(*store, {.kind = "products", .path = "p.csv", .encoding = "utf-8"});
   ASSERT_TRUE(import_id.ok());
   const std::string_view cols[] = {"product_id", "name", "import_id"};
   auto writer = store->PrepareInsert("products", cols);
@@ -82,11 +84,11 @@ TEST(StoreTest, DuplicateKeysAreIgnoredAndReported) {
 TEST(StoreTest, AnUncommittedTransactionRollsBack) {
   TempDir dir;
   const auto db = dir / "w.db";
-  auto store = std::move(OpenSqliteStore(db).value());
+  auto store = std::move(OpenWorkspace(db).value());
   {
     auto txn = Transaction::Begin(*store);
     ASSERT_TRUE(txn.ok());
-    ASSERT_TRUE(store->StartImport({.kind = "mentions", .path = "x.csv", .encoding = "utf-8"}).ok());
+    ASSERT_TRUE(StartImport(*store, {.kind = "mentions", .path = "x.csv", .encoding = "utf-8"}).ok());
   }  // no Commit
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM imports"), 0);
   // A data row pointing at a missing import breaks the foreign key.
@@ -99,7 +101,7 @@ TEST(StoreTest, AnUncommittedTransactionRollsBack) {
 
 TEST(StoreTest, RejectsUnsafeIdentifiers) {
   TempDir dir;
-  auto store = std::move(OpenSqliteStore(dir / "w.db").value());
+  auto store = std::move(OpenWorkspace(dir / "w.db").value());
   const std::string_view cols[] = {"name; DROP TABLE mentions"};
   EXPECT_FALSE(store->PrepareInsert("products", cols).ok());
   EXPECT_FALSE(store->CountRows("mentions; --").ok());
@@ -108,9 +110,9 @@ TEST(StoreTest, RejectsUnsafeIdentifiers) {
 TEST(StoreTest, SyncBrandsFollowsTheConfig) {
   TempDir dir;
   const auto db = dir / "w.db";
-  auto store = std::move(OpenSqliteStore(db).value());
+  auto store = std::move(OpenWorkspace(db).value());
   std::vector<BrandConfig> brands = {{"山茶集", true, {"ShanCha", "山查集"}}, {"青柠社", false, {"Qingning"}}};
-  ASSERT_TRUE(store->SyncBrands(brands).ok());
+  ASSERT_TRUE(SyncBrands(*store, brands).ok());
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM brand_aliases"), 3);
   EXPECT_EQ(QueryText(db, "SELECT name FROM brands WHERE is_own = 1"), "山茶集");
   const int64_t own_id = QueryInt(db, "SELECT id FROM brands WHERE name = '山茶集'");
@@ -118,10 +120,58 @@ TEST(StoreTest, SyncBrandsFollowsTheConfig) {
   brands[0].aliases = {"ShanCha"};
   brands.pop_back();
   brands.push_back({"蜜桃堂", false, {}});
-  ASSERT_TRUE(store->SyncBrands(brands).ok());
+  ASSERT_TRUE(SyncBrands(*store, brands).ok());
   EXPECT_EQ(QueryInt(db, "SELECT id FROM brands WHERE name = '山茶集'"), own_id);  // ids are stable
   EXPECT_EQ(QueryText(db, "SELECT group_concat(name) FROM brands ORDER BY id"), "山茶集,蜜桃堂");
   EXPECT_EQ(QueryText(db, "SELECT group_concat(alias) FROM brand_aliases"), "ShanCha");
+}
+
+TEST(StoreTest, SyncBrandsWritesNothingWhenTheTablesMatch) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  auto store = std::move(OpenWorkspace(db).value());
+  const std::vector<BrandConfig> brands = {{"山茶集", true, {"ShanCha", "ShanCha"}}, {"青柠社", false, {}}};
+  ASSERT_TRUE(SyncBrands(*store, brands).ok());
+  // Another connection holds the write lock (a long import): syncing the
+  // same brands again must not wait for it.
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_TRUE(SyncBrands(*store, brands).ok());
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+}
+
+TEST(StoreTest, SchemaVersionsMustRunWithoutGaps) {
+  const Migration gap[] = {{1, "a", "CREATE TABLE a (id INTEGER PRIMARY KEY);"}, {3, "b", "SELECT 1;"}};
+  EXPECT_FALSE(SchemaVersionOf(gap).ok());
+  const Migration parts[] = {{2, "b", ""}, {1, "a", ""}, {1, "c", ""}};
+  ASSERT_TRUE(SchemaVersionOf(parts).ok());
+  EXPECT_EQ(*SchemaVersionOf(parts), 2);
+  const auto first = PartsOfVersion(parts, 1);
+  ASSERT_EQ(first.size(), 2u);
+  EXPECT_EQ(first[0].owner, "a");  // parts keep the order given
+  EXPECT_EQ(first[1].owner, "c");
+}
+
+TEST(StoreTest, AReadOnlyWorkspaceCanBeRead) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  {
+    auto store = std::move(OpenWorkspace(db).value());
+    ASSERT_TRUE(SyncBrands(*store, {{"山茶集", true, {}}}).ok());
+  }
+  // What a file without write permission gets (root could write any file,
+  // so the test asks for it directly).
+  StoreOptions read_only;
+  read_only.read_only = true;
+  auto store = OpenWorkspace(db, read_only);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ(*(*store)->CountRows("brands"), 1);
+  EXPECT_TRUE(SyncBrands(**store, {{"山茶集", true, {}}}).ok());  // in sync: no write needed
+  const auto failed = SyncBrands(**store, {{"别的", true, {}}});
+  ASSERT_FALSE(failed.ok());
+  EXPECT_NE(failed.message().find("read-only"), std::string::npos) << failed.message();
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "ingest/importer.h"
+#include "project/project.h"
 #include "test_util.h"
 #include "text/workspace_analysis.h"
 
@@ -41,7 +42,7 @@ bool Contains(const std::vector<NewWord>& words, std::string_view w) {
 
 TEST(NewWordLearningTest, LearnsFromUnanalysedMentionsAndTheSegmenterKeepsTheWordWhole) {
   TempDir dir;
-  auto store = std::move(OpenSqliteStore(dir / "w.db").value());
+  auto store = std::move(OpenWorkspace(dir / "w.db").value());
   ImportOptions o;
   o.defaults["platform"] = "weibo";
   ASSERT_TRUE(ImportFile(*store, "mentions", WriteFile(dir / "m.csv", DrinkReviews()), o).ok());

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "ingest/importer.h"
+#include "project/project.h"
 #include "test_util.h"
 
 namespace brandlens {
@@ -16,7 +17,7 @@ using testing::WriteFile;
 TEST(WorkspaceAnalysisTest, AnalysesOnlyNewMentionsAndWritesEveryTable) {
   TempDir dir;
   const auto db = dir / "w.db";
-  auto store = std::move(OpenSqliteStore(db).value());
+  auto store = std::move(OpenWorkspace(db).value());
   ImportOptions o;
   o.defaults["platform"] = "weibo";
   ASSERT_TRUE(ImportFile(*store, "mentions",

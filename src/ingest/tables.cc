@@ -1,4 +1,4 @@
-#include "store/migrations.h"
+#include "ingest/tables.h"
 
 #include <array>
 
@@ -25,18 +25,6 @@ CREATE TABLE imports (
   rows_inserted  INTEGER NOT NULL DEFAULT 0,
   rows_duplicate INTEGER NOT NULL DEFAULT 0,
   rows_rejected  INTEGER NOT NULL DEFAULT 0
-);
-
-CREATE TABLE brands (
-  id     INTEGER PRIMARY KEY,
-  name   TEXT    NOT NULL UNIQUE,
-  is_own INTEGER NOT NULL CHECK (is_own IN (0, 1))
-);
-
-CREATE TABLE brand_aliases (
-  brand_id INTEGER NOT NULL REFERENCES brands(id) ON DELETE CASCADE,
-  alias    TEXT    NOT NULL,
-  PRIMARY KEY (brand_id, alias)
 );
 
 CREATE TABLE mentions (
@@ -144,80 +132,34 @@ CREATE TABLE experiment_exposures (
 );
 )sql";
 
-// Version 2, owned by the text module: per-mention analysis. Keyed by the
-// mention (dedup_key = mention id), so analysing a mention twice adds nothing
-// and `brandlens analyze` only visits mentions without a row here.
-constexpr std::string_view kV2 = R"sql(
-CREATE TABLE mention_analysis (
-  id         INTEGER PRIMARY KEY,
-  dedup_key  INTEGER NOT NULL,
-  mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
-  label      TEXT    NOT NULL CHECK (label IN ('positive', 'neutral', 'negative')),
-  score      REAL    NOT NULL,
-  keywords   TEXT    NOT NULL,
-  error      TEXT
-);
-CREATE UNIQUE INDEX mention_analysis_by_mention ON mention_analysis(mention_id);
-
-CREATE TABLE mention_aspects (
-  id         INTEGER PRIMARY KEY,
-  dedup_key  INTEGER NOT NULL,
-  mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
-  aspect     TEXT    NOT NULL,
-  label      TEXT    NOT NULL,
-  score      REAL    NOT NULL,
-  terms      TEXT    NOT NULL,
-  opinions   TEXT    NOT NULL
-);
-CREATE INDEX mention_aspects_by_mention ON mention_aspects(mention_id);
-
-CREATE TABLE mention_brands (
-  id         INTEGER PRIMARY KEY,
-  dedup_key  INTEGER NOT NULL,
-  mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
-  brand      TEXT    NOT NULL
-);
-CREATE INDEX mention_brands_by_mention ON mention_brands(mention_id);
-
-CREATE TABLE mention_comparisons (
-  id         INTEGER PRIMARY KEY,
-  dedup_key  INTEGER NOT NULL,
-  mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
-  winner     TEXT    NOT NULL,
-  loser      TEXT    NOT NULL
-);
-)sql";
-
-// Version 3, owned by the listening module: one row per (mention, brand)
-// with what metrics need, and one per (aspect opinion, brand).
-constexpr std::string_view kV3 = R"sql(
-CREATE VIEW mention_facts AS
-SELECT m.id AS id, b.brand AS brand, m.platform AS platform, m.posted_at AS posted_at,
-       COALESCE(m.likes, 0) + COALESCE(m.shares, 0) + COALESCE(m.comments, 0) AS engagement,
-       a.label AS label, a.score AS score, a.keywords AS keywords
-FROM mentions m
-JOIN mention_analysis a ON a.mention_id = m.id
-JOIN mention_brands b ON b.mention_id = m.id;
-
-CREATE VIEW aspect_facts AS
-SELECT x.mention_id AS id, b.brand AS brand, x.aspect AS aspect, x.label AS label, x.opinions AS opinions,
-       m.posted_at AS posted_at
-FROM mention_aspects x
-JOIN mention_brands b ON b.mention_id = x.mention_id
-JOIN mentions m ON m.id = x.mention_id;
-)sql";
-
-// Version 4, owned by ingest: a file's size and modification time at import,
-// so `brandlens run` can skip project files that have not changed.
+// A file's size and modification time at import, so `brandlens run` can
+// skip project files that have not changed.
 constexpr std::string_view kV4 = R"sql(
 ALTER TABLE imports ADD COLUMN fingerprint TEXT;
 CREATE INDEX imports_by_path ON imports(path, fingerprint);
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
+// Every rejected row of an import: its physical line and the reason, which
+// names file, line and field (the import prints only the first few).
+constexpr std::string_view kV5 = R"sql(
+CREATE TABLE import_errors (
+  id        INTEGER PRIMARY KEY,
+  dedup_key INTEGER NOT NULL,
+  import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+  line      INTEGER NOT NULL,
+  message   TEXT    NOT NULL
+);
+CREATE INDEX import_errors_by_import ON import_errors(import_id);
+)sql";
+
+constexpr std::array kMigrations = {
+    Migration{1, "ingest", kV1},
+    Migration{4, "ingest", kV4},
+    Migration{5, "ingest", kV5},
+};
 
 }  // namespace
 
-std::span<const std::string_view> SqliteMigrations() { return kMigrations; }
+std::span<const Migration> IngestMigrations() { return kMigrations; }
 
 }  // namespace brandlens

@@ -1,0 +1,188 @@
+#include "project/analyze_job.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+
+#include "core/parallel.h"
+#include "ingest/csv_columns.h"
+#include "text/analysis_json.h"
+
+namespace brandlens {
+
+namespace {
+
+struct PendingRow {
+  int64_t line;
+  std::string id, text;
+  std::string json;  // filled by a worker
+  bool failed = false;
+};
+
+// Analyses a batch on `threads` threads; output order is input order.
+void AnalyzeBatch(const TextAnalyzer& analyzer, const SentimentModel& model, std::vector<PendingRow>& batch,
+                  unsigned threads, bool explain) {
+  std::vector<Analysis> scratch(std::max(1u, threads));
+  ParallelFor(batch.size(), threads, [&](unsigned worker, size_t i) {
+    PendingRow& row = batch[i];
+    if (!row.json.empty()) return;  // a malformed row, already reported
+    Analysis& analysis = scratch[worker];
+    const Status status = analyzer.Analyze(row.text, analysis);
+    if (status.ok()) {
+      AppendAnalysisJson(row.json, analysis, model.Predict(analysis), analyzer.brands(), row.line, row.id, explain);
+    } else {
+      AppendErrorJson(row.json, row.line, row.id, status.message());
+      row.failed = true;
+    }
+  });
+}
+
+// The first texts of the file, for self-training (the read stops, as
+// Aborted, once it holds enough).
+Result<std::vector<std::string>> ReadTextsToLearnFrom(const AnalyzeFileOptions& options) {
+  std::vector<std::string> texts;
+  const Status read = ForEachCsvRow(
+      options.input.string(), {options.text_column},
+      [&](int64_t, std::span<const std::string_view> f) {
+        texts.emplace_back(f[0]);
+        return static_cast<int64_t>(texts.size()) < kSelfTrainTexts ? Status::Ok()
+                                                                      : Status::Aborted("enough texts to self-train");
+      },
+      [](int64_t, const std::string&) {}, options.encoding);
+  if (!read.ok() && read.code() != Status::Code::kAborted) return read;
+  return texts;
+}
+
+// An output file written under a temporary name beside its destination and
+// renamed over it only when complete.
+class AtomicOutput {
+ public:
+  explicit AtomicOutput(std::filesystem::path destination)
+      : destination_(std::move(destination)),
+        temporary_(destination_.string() + fmt::format(".tmp-{}", ::getpid())) {}
+  ~AtomicOutput() {
+    if (!committed_) {
+      file_.close();
+      std::error_code ec;
+      std::filesystem::remove(temporary_, ec);
+    }
+  }
+  Status Open() {
+    file_.open(temporary_, std::ios::binary | std::ios::trunc);
+    if (!file_) return Status::IoError(fmt::format("{}: cannot write", destination_.string()));
+    return Status::Ok();
+  }
+  std::ostream& stream() { return file_; }
+  Status Commit() {
+    file_.close();
+    if (!file_) return Status::IoError(fmt::format("{}: write failed", destination_.string()));
+    std::error_code ec;
+    std::filesystem::rename(temporary_, destination_, ec);
+    if (ec) return Status::IoError(fmt::format("{}: cannot replace: {}", destination_.string(), ec.message()));
+    committed_ = true;
+    return Status::Ok();
+  }
+
+ private:
+  std::filesystem::path destination_, temporary_;
+  std::ofstream file_;
+  bool committed_ = false;
+};
+
+}  // namespace
+
+Result<ChosenModel> ChooseSentimentModel(const TextAnalyzer& analyzer, const ModelChoice& choice,
+                                         const std::vector<std::string>& texts) {
+  if (!choice.trained_model.empty() && choice.self_train)
+    return Status::InvalidInput("--model and --self-train: choose one");
+  if (!choice.trained_model.empty()) {
+    auto loaded = FastTextClassifier::Load(choice.trained_model.string());
+    if (!loaded.ok()) return loaded.status();
+    return ChosenModel{SentimentModel(std::move(loaded.value())), "trained: " + choice.trained_model.string(), ""};
+  }
+  if (!choice.self_train) return ChosenModel{SentimentModel(nullptr), "lexicon", ""};
+  auto trained = SentimentModel::SelfTrain(analyzer, texts);
+  if (!trained.ok())
+    return ChosenModel{SentimentModel(nullptr), "lexicon",
+                       fmt::format("self-training skipped ({}): the lexicon alone decides", trained.status().message())};
+  return ChosenModel{SentimentModel(std::move(trained.value()), SentimentModel::Features::kTokensOnly),
+                     fmt::format("self-trained on {} texts", texts.size()), ""};
+}
+
+Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const AnalyzeFileOptions& options,
+                                      std::ostream& stream_output) {
+  if (options.text_column.empty()) return Status::InvalidInput("analyze --input needs --text-column");
+  std::vector<std::string> texts;
+  if (options.model.self_train) {
+    auto read = ReadTextsToLearnFrom(options);
+    if (!read.ok()) return read.status();
+    texts = std::move(read.value());
+  }
+  auto chosen = ChooseSentimentModel(analyzer, options.model, texts);
+  if (!chosen.ok()) return chosen.status();
+  texts = {};
+
+  std::optional<AtomicOutput> file;
+  std::ostream* out = &stream_output;
+  if (!options.output.empty()) {
+    file.emplace(options.output);
+    BRANDLENS_RETURN_IF_ERROR(file->Open());
+    out = &file->stream();
+  }
+  AnalyzeFileResult result;
+  result.model = chosen->description;
+  result.warning = chosen->warning;
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<std::string> columns = {options.text_column};
+  if (!options.id_column.empty()) columns.push_back(options.id_column);
+  constexpr size_t kBatch = 4096;  // bounded memory however large the input
+  std::vector<PendingRow> batch;
+  auto flush = [&] {
+    AnalyzeBatch(analyzer, chosen->model, batch, options.threads, options.explain);
+    for (const auto& r : batch) {
+      *out << r.json << '\n';
+      result.errors += r.failed;
+    }
+    result.rows += static_cast<int64_t>(batch.size());
+    batch.clear();
+  };
+  BRANDLENS_RETURN_IF_ERROR(ForEachCsvRow(
+      options.input.string(), columns,
+      [&](int64_t line, std::span<const std::string_view> f) {
+        batch.push_back({line, f.size() > 1 ? std::string(f[1]) : std::string(), std::string(f[0]), {}, false});
+        if (batch.size() == kBatch) flush();
+        return Status::Ok();
+      },
+      [&](int64_t line, const std::string& why) {
+        batch.push_back({line, {}, {}, {}, true});
+        AppendErrorJson(batch.back().json, line, "", why);
+      },
+      options.encoding));
+  flush();
+  if (file) {
+    BRANDLENS_RETURN_IF_ERROR(file->Commit());
+  } else {
+    out->flush();
+    if (!*out) return Status::IoError("writing the output failed");
+  }
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+Result<ProjectAnalysisResult> AnalyzeProjectMentions(Project& project, const TextAnalyzer& analyzer,
+                                                       const ModelChoice& choice, unsigned threads,
+                                                       const std::function<void(int64_t)>& on_batch) {
+  std::vector<std::string> texts;
+  if (choice.self_train)
+    BRANDLENS_RETURN_IF_ERROR(
+        ForEachUnanalysedText(*project.store, kSelfTrainTexts, [&](std::string_view t) { texts.emplace_back(t); }));
+  auto chosen = ChooseSentimentModel(analyzer, choice, texts);
+  if (!chosen.ok()) return chosen.status();
+  auto report = AnalyzeWorkspace(*project.store, analyzer, chosen->model, threads, on_batch);
+  if (!report.ok()) return report.status();
+  return ProjectAnalysisResult{*report, chosen->description, chosen->warning};
+}
+
+}  // namespace brandlens

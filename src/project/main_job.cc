@@ -1,0 +1,114 @@
+#include "project/main_job.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <chrono>
+#include <ctime>
+#include <thread>
+
+#include "listening/facts.h"
+#include "listening/listening_config.h"
+#include "listening/listening_report.h"
+#include "project/project.h"
+#include "report/report.h"
+#include "text/new_word_learning.h"
+#include "text/text_config.h"
+
+namespace brandlens {
+
+namespace {
+
+// The project's analyzer; with learn_new_words, first the words discovered
+// in the mentions about to be analysed join the user dictionary (and so
+// this analyzer's segmentation).
+Result<std::unique_ptr<TextAnalyzer>> CreateAnalyzerLearningNewWords(Store& store, const ProjectConfig& config,
+                                                                     MainJobResult& result) {
+  auto text = ReadTextConfig(config);
+  if (!text.ok()) return text.status();
+  auto options = TextAnalyzer::OptionsFor(config);
+  if (!options.ok()) return options.status();
+  auto analyzer = TextAnalyzer::Create(*options);
+  if (!analyzer.ok() || !text->learn_new_words) return analyzer;
+  auto learned = FindNewWordsInUnanalysed(store, **analyzer, NewWordLearning{});
+  if (!learned.ok()) return learned.status();
+  if (learned->empty()) return analyzer;
+  result.dictionary = text->user_dictionary;
+  BRANDLENS_RETURN_IF_ERROR(AppendToUserDictionary(
+      result.dictionary, *learned,
+      fmt::format("learned by brandlens run on {:%Y-%m-%d}", fmt::localtime(std::time(nullptr)))));
+  for (const auto& w : *learned) {
+    result.learned_words.push_back(w.word);
+    options->extra_words.push_back(w.word);
+  }
+  return TextAnalyzer::Create(*options);
+}
+
+// Restricts the facts to the days of --from/--to.
+Status RestrictToRange(ListeningFacts& facts, const TimestampParser& time, const std::string& from,
+                       const std::string& to) {
+  if (from.empty() && to.empty()) return Status::Ok();
+  auto day = [&](const std::string& date, int32_t fallback) -> Result<int32_t> {
+    if (date.empty()) return fallback;
+    auto t = time.Parse(date);
+    if (!t.ok()) return t.status().WithPrefix("--from/--to: ");
+    return DayNumber(time.LocalDate(*t));
+  };
+  auto first = day(from, facts.first_day), last = day(to, facts.last_day);
+  if (!first.ok()) return first.status();
+  if (!last.ok()) return last.status();
+  if (*first > *last) return Status::InvalidInput(fmt::format("--from {} is after --to {}", from, to));
+  RestrictToDays(facts, *first, *last);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  ProjectOpenOptions open;
+  open.store = options.store;
+  auto project = OpenConfiguredProject(options.project_dir, open);
+  if (!project.ok()) return project.status();
+  const ProjectConfig& config = *project->config;
+  Store& store = *project->store;
+  // Every section is read before any work, so a typo fails fast.
+  auto sources = ReadSourcesConfig(config);
+  if (!sources.ok()) return sources.status();
+  auto listening = ReadListeningConfig(config);
+  if (!listening.ok()) return listening.status();
+  auto time = TimestampParser::Create(config.time_zone);
+  if (!time.ok()) return time.status();
+
+  MainJobResult result;
+  result.imports = ImportSources(store, config, *sources, options.import_progress);
+
+  auto analyzer = CreateAnalyzerLearningNewWords(store, config, result);
+  if (!analyzer.ok()) return analyzer.status();
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  auto analysed = AnalyzeWorkspace(store, **analyzer, SentimentModel(nullptr), threads);
+  if (!analysed.ok()) return analysed.status();
+  result.analysis = *analysed;
+
+  std::vector<std::string> brands;
+  const BrandConfig* own = config.OwnBrand();
+  brands.push_back(own->name);
+  for (const auto& b : config.brands)
+    if (!b.own) brands.push_back(b.name);
+  auto facts = LoadListeningFacts(store, brands, **time);
+  if (!facts.ok()) return facts.status();
+  BRANDLENS_RETURN_IF_ERROR(RestrictToRange(*facts, **time, options.from, options.to));
+  result.brand_mentions = static_cast<int64_t>(facts->mentions.size());
+
+  Report report;
+  report.title = fmt::format("{} · brandlens", config.name.empty() ? own->name : config.name);
+  BRANDLENS_RETURN_IF_ERROR(AddListeningSections(*facts, store, *listening, report));
+  const std::filesystem::path dir = options.out_dir.empty() ? config.dir : options.out_dir;
+  BRANDLENS_RETURN_IF_ERROR(WriteReport(report, dir));
+  result.report_html = std::filesystem::absolute(dir / "report.html").lexically_normal();
+  result.report_json = std::filesystem::absolute(dir / "report.json").lexically_normal();
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return result;
+}
+
+}  // namespace brandlens

@@ -1,0 +1,49 @@
+// The main job (`brandlens run`, and the end of `brandlens demo`): import
+// the project's sources that are new or changed, learn new words from the
+// mentions not yet analysed, analyse them, and write report.html and
+// report.json. Re-running does only new work.
+//
+// Contract:
+//  - never prints: progress goes to the callbacks, the outcome to the result;
+//  - a source that cannot be imported (missing file, bad header) does not
+//    stop the job: it is listed in `imports` with its error, nothing of it
+//    is written, and the report is still built from everything else;
+//  - a non-ok result means the job stopped there (config, workspace,
+//    analysis or report error); what earlier steps committed stays (each
+//    import and each analysis batch is its own transaction).
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "ingest/project_import.h"
+#include "store/store.h"
+#include "text/workspace_analysis.h"
+
+namespace brandlens {
+
+struct MainJobOptions {
+  std::filesystem::path project_dir = ".";
+  std::filesystem::path out_dir;  // where the report goes; empty: the project directory
+  std::string from, to;           // the report's date range (any timestamp form); empty: all
+  unsigned threads = 0;           // analysis threads; 0: one per core
+  SourceProgressFactory import_progress;  // may be empty
+  StoreOptions store;                     // lock waits and how they are reported
+};
+
+struct MainJobResult {
+  std::vector<SourceImport> imports;
+  std::vector<std::string> learned_words;  // appended to `dictionary` before analysing
+  std::filesystem::path dictionary;
+  WorkspaceAnalysisReport analysis;
+  int64_t brand_mentions = 0;  // (mention, brand) pairs the report covers
+  std::filesystem::path report_html, report_json;
+  double seconds = 0;
+};
+
+Result<MainJobResult> RunMainJob(const MainJobOptions& options);
+
+}  // namespace brandlens
