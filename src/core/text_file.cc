@@ -1,6 +1,6 @@
 #include "core/text_file.h"
 
-#include "core/utf8.h"
+#include "core/encoding_detection.h"
 
 #include <unicode/ucnv.h>
 
@@ -18,19 +18,6 @@ namespace {
 constexpr size_t kSampleBytes = 64 * 1024;
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 }  // namespace
-
-std::string DetectEncoding(const std::string& sample) {
-  size_t valid_multibyte = 0, invalid = 0;
-  ForEachCodePoint(sample, [&](size_t offset, UChar32 c) {
-    if (c >= 0x80) {
-      ++valid_multibyte;
-    } else if (c < 0 && sample.size() - offset > 3) {  // a sequence cut by the sample's end is not evidence
-      ++invalid;
-    }
-    return true;
-  });
-  return invalid == 0 || valid_multibyte > 4 * invalid ? "utf-8" : "gb18030";
-}
 
 // ICU conversion state: source charset → UTF-16 pivot → UTF-8.
 struct TextFile::Converter {
@@ -65,17 +52,64 @@ Result<std::unique_ptr<TextFile>> TextFile::Open(const std::string& path, const 
     tf->size_bytes_ = size > 0 ? static_cast<uint64_t>(size) : 0;
     std::rewind(tf->file_);
   }
+  return Start(std::move(tf), encoding);
+}
+
+Result<std::unique_ptr<TextFile>> TextFile::FromMemory(std::string bytes, const std::string& name,
+                                                       const std::string& encoding) {
+  std::unique_ptr<TextFile> tf(new TextFile());
+  tf->path_ = name;
+  tf->memory_ = std::move(bytes);
+  tf->size_bytes_ = tf->memory_.size();
+  if (!tf->memory_.empty()) {
+    tf->file_ = ::fmemopen(tf->memory_.data(), tf->memory_.size(), "rb");
+    if (!tf->file_) return Status::IoError(fmt::format("{}: cannot read from memory: {}", name, std::strerror(errno)));
+  }
+  return Start(std::move(tf), encoding);
+}
+
+Result<std::unique_ptr<TextFile>> TextFile::Start(std::unique_ptr<TextFile> tf, const std::string& encoding) {
+  const std::string& path = tf->path_;
 
   // Keep the first bytes for detection; they are returned before the rest.
   tf->pending_.resize(kSampleBytes);
-  tf->pending_.resize(std::fread(tf->pending_.data(), 1, kSampleBytes, tf->file_));
-  if (std::ferror(tf->file_)) return Status::IoError(fmt::format("{}: read error", path));
-  if (std::string_view(tf->pending_).starts_with(kUtf8Bom)) tf->pending_pos_ = kUtf8Bom.size();
-
+  tf->pending_.resize(tf->file_ ? std::fread(tf->pending_.data(), 1, kSampleBytes, tf->file_) : 0);
+  if (tf->file_ && std::ferror(tf->file_)) return Status::IoError(fmt::format("{}: read error", path));
+  const std::string_view head = tf->pending_;
   std::string chosen = encoding;
   std::transform(chosen.begin(), chosen.end(), chosen.begin(), [](unsigned char ch) { return std::tolower(ch); });
-  if (chosen == "auto") chosen = tf->pending_pos_ > 0 ? "utf-8" : DetectEncoding(tf->pending_);
   if (chosen == "utf8") chosen = "utf-8";
+  // A byte-order mark decides, and is never returned.
+  if (head.starts_with(kUtf8Bom) && (chosen == "auto" || chosen == "utf-8")) {
+    tf->pending_pos_ = kUtf8Bom.size();
+    chosen = "utf-8";
+    tf->decision_ = "UTF-8 byte-order mark";
+  } else if ((head.starts_with("\xFF\xFE") || head.starts_with("\xFE\xFF")) &&
+             (chosen == "auto" || chosen.starts_with("utf-16"))) {
+    tf->pending_pos_ = 2;
+    chosen = head[0] == '\xFF' ? "utf-16le" : "utf-16be";
+    tf->decision_ = "UTF-16 byte-order mark";
+  }
+  if (chosen == "auto") {
+    // The whole file is read once to decide: a sample can miss the bytes
+    // that tell (a corrupted row far into a UTF-8 file).
+    EncodingEvidence evidence;
+    if (tf->file_ && tf->pending_.size() == kSampleBytes) {
+      if (std::fseek(tf->file_, 0, SEEK_SET) != 0) return Status::IoError(fmt::format("{}: cannot seek", path));
+      auto gathered = GatherEncodingEvidence(tf->file_);
+      if (!gathered.ok()) return gathered.status().WithPrefix(path + ": ");
+      evidence = *gathered;
+      if (std::fseek(tf->file_, static_cast<long>(kSampleBytes), SEEK_SET) != 0)
+        return Status::IoError(fmt::format("{}: cannot seek", path));
+    } else {
+      evidence = GatherEncodingEvidence(head);
+    }
+    const EncodingDecision decision = DecideEncoding(evidence);
+    chosen = decision.encoding;
+    tf->decision_ = decision.reason;
+  } else if (tf->decision_.empty()) {
+    tf->decision_ = "as asked";
+  }
   tf->encoding_ = chosen;
   if (chosen == "utf-8") return tf;
 
@@ -100,6 +134,7 @@ Result<size_t> TextFile::ReadRaw(char* out, size_t capacity) {
     bytes_consumed_ += n;
     return n;
   }
+  if (!file_) return size_t{0};
   const size_t n = std::fread(out, 1, capacity, file_);
   if (n == 0 && std::ferror(file_)) return Status::IoError(fmt::format("{}: read error", path_));
   bytes_consumed_ += n;
@@ -107,6 +142,20 @@ Result<size_t> TextFile::ReadRaw(char* out, size_t capacity) {
 }
 
 Result<size_t> TextFile::Read(char* out, size_t capacity) {
+  auto got = ReadConverted(out, capacity);
+  if (!got.ok()) return got;
+  const std::string_view chunk(out, *got);
+  if (!line_ends_known_ && !chunk.empty()) {
+    // Old Mac exports end lines with a bare CR; readers split on LF. The
+    // first chunk of text (after conversion) tells.
+    line_ends_known_ = true;
+    cr_line_ends_ = chunk.find('\r') != std::string_view::npos && chunk.find('\n') == std::string_view::npos;
+  }
+  if (cr_line_ends_) std::replace(out, out + *got, '\r', '\n');
+  return got;
+}
+
+Result<size_t> TextFile::ReadConverted(char* out, size_t capacity) {
   if (!converter_) return ReadRaw(out, capacity);
 
   Converter& cv = *converter_;

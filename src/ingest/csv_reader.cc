@@ -153,7 +153,26 @@ Result<bool> CsvReader::Next(CsvRecord& rec) {
     rec.fields.emplace_back(rec.buffer.data() + start, end - start);
     start = end;
   }
+  if (header_fields_ == 0) header_fields_ = rec.fields.size();
+  CheckSwallowedLines(rec);
   return true;
+}
+
+void CsvReader::CheckSwallowedLines(CsvRecord& rec) const {
+  rec.warning.clear();
+  if (header_fields_ < 2) return;
+  int64_t suspicious = 0;
+  for (std::string_view field : rec.fields) {
+    for (size_t nl = field.find('\n'); nl != std::string_view::npos; nl = field.find('\n', nl + 1)) {
+      const size_t next = field.find('\n', nl + 1);
+      const std::string_view line = field.substr(nl + 1, next == std::string_view::npos ? next : next - nl - 1);
+      suspicious += std::count(line.begin(), line.end(), delimiter_) >= static_cast<long>(header_fields_) - 1;
+    }
+  }
+  if (suspicious > 0)
+    rec.warning = fmt::format(
+        "a quoted field holds {} line(s) that each look like a whole record (lines {}-{}): is a quote missing its pair?",
+        suspicious, rec.line, line_ - 1);
 }
 
 }  // namespace brandlens

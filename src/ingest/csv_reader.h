@@ -21,6 +21,10 @@ struct CsvRecord {
   int64_t line = 0;  // 1-based physical line where the record starts
   std::vector<std::string_view> fields;  // valid until the next Next()
   std::string error;  // non-empty: the record is malformed (fields unusable)
+  // Non-empty: the record reads, but a quoted field runs across lines that
+  // each look like a whole record (a stray quote swallowing the rows after
+  // it); the import warns, or rejects it under --strict.
+  std::string warning;
 
   // Storage behind `fields`.
   std::string buffer;
@@ -47,6 +51,7 @@ class CsvReader {
   // unconsumed; -1 at end of input. Copies whole runs, not byte by byte.
   int CopyUntil(std::string& out, char a, char b, char c);
   void SkipToLineEnd();
+  void CheckSwallowedLines(CsvRecord& rec) const;
 
   TextFile& file_;
   char delimiter_;
@@ -55,6 +60,7 @@ class CsvReader {
   bool eof_ = false;
   Status read_error_;
   int64_t line_ = 1;
+  size_t header_fields_ = 0;  // fields of the first record
 };
 
 }  // namespace brandlens

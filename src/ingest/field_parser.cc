@@ -56,6 +56,9 @@ Status CheckRange(const FieldSpec& spec, double v, std::string_view raw) {
 Status CheckText(std::string_view s, size_t limit) {
   if (const size_t bad = FindInvalidUtf8(s); bad != std::string_view::npos)
     return Status::InvalidInput(fmt::format("invalid UTF-8 at byte {} (is the file in another encoding? try --encoding gbk)", bad));
+  // A NUL would cut the text short in every C API downstream.
+  if (const size_t nul = s.find('\0'); nul != std::string_view::npos)
+    return Status::InvalidInput(fmt::format("a NUL byte at byte {}", nul));
   if (s.size() > limit)
     return Status::InvalidInput(fmt::format("{} bytes long, over the {}-byte limit", s.size(), limit));
   return Status::Ok();
@@ -67,8 +70,10 @@ Result<int64_t> ParseCount(std::string_view raw) {
   std::string_view s = Trim(raw);
   int64_t plain = 0;  // the common case: plain digits
   if (auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), plain);
-      ec == std::errc() && ptr == s.data() + s.size() && plain >= 0)
+      ec == std::errc() && ptr == s.data() + s.size() && plain >= 0) {
+    if (plain > kMaxCount) return Status::InvalidInput(fmt::format("'{}' is not a plausible count", raw));
     return plain;
+  }
   StripSuffix(s, "+");
   double scale = 1;
   if (StripSuffix(s, "万") || StripSuffix(s, "w") || StripSuffix(s, "W")) {
@@ -80,8 +85,11 @@ Result<int64_t> ParseCount(std::string_view raw) {
   }
   auto v = ParseDecimal(Trim(s), "a count");
   if (!v.ok()) return Status::InvalidInput(fmt::format("'{}' is not a count", raw));
+  // 1.2万 is 12000, but a bare 1.5 is no count: say so rather than round it.
+  if (scale == 1 && *v != std::floor(*v)) return Status::InvalidInput(fmt::format("'{}' is not a whole number", raw));
   const double n = std::round(*v * scale);
-  if (n < 0 || n > 9e15) return Status::InvalidInput(fmt::format("'{}' is not a plausible count", raw));
+  if (n < 0 || n > static_cast<double>(kMaxCount))
+    return Status::InvalidInput(fmt::format("'{}' is not a plausible count", raw));
   return static_cast<int64_t>(n);
 }
 

@@ -24,6 +24,10 @@ Status ParseField(const FieldSpec& spec, std::string_view raw, const TimestampPa
                   std::string& scratch);
 
 // Parses the engagement-count forms exports use: 1234, 1,234, 1.2万, 3k, 10w+, 2亿.
+// Counts (likes, shares, views) above a trillion are rejected as
+// implausible: the largest platforms' counts are far below, and bounded
+// counts can be summed (likes + shares + comments) without overflowing.
+inline constexpr int64_t kMaxCount = 1'000'000'000'000;
 Result<int64_t> ParseCount(std::string_view raw);
 
 }  // namespace brandlens

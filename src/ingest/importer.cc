@@ -108,6 +108,14 @@ class RowBuilder {
 
   const std::vector<Value>& values() const { return values_; }
 
+  // True when a text field holds U+FFFD, the mark of undecodable bytes.
+  bool HasReplacementCharacter() const {
+    for (const auto& v : values_)
+      if (const auto* s = std::get_if<std::string_view>(&v); s && s->find("\xEF\xBF\xBD") != std::string_view::npos)
+        return true;
+    return false;
+  }
+
  private:
   std::optional<std::string_view> DefaultFor(size_t f) const {
     for (const auto& [field, text] : defaults_)
@@ -201,13 +209,27 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
   ImportReport report;
   report.path = path.string();
   report.encoding = record.encoding;
+  if (options.encoding == "auto")
+    report.warnings.push_back(fmt::format("{}: read as {} ({})", report.path, record.encoding, (*file)->encoding_reason()));
+  constexpr size_t kMaxWarnings = 20;
+  // Bytes a converted file's encoding cannot decode come out as U+FFFD.
+  const bool reject_replacement_chars = (*file)->converted();
   RawRow row;
   for (;;) {
     auto got = (*source)->Next(row);
     if (!got.ok()) return got.status();
     if (!*got) break;
     ++report.rows_read;
-    if (Status s = builder.Build(row, **source, *import_id); !s.ok()) {
+    Status s = builder.Build(row, **source, *import_id);
+    if (s.ok() && reject_replacement_chars && builder.HasReplacementCharacter())
+      s = Status::InvalidInput(fmt::format("bytes that are not valid {}", record.encoding));
+    if (s.ok() && !row.warning.empty()) {
+      const std::string warning = fmt::format("{}:{}: {}", report.path, row.line, row.warning);
+      if (options.strict)
+        return Status::InvalidInput(fmt::format("{} (--strict: nothing from this file was imported)", warning));
+      if (report.warnings.size() < kMaxWarnings) report.warnings.push_back(warning);
+    }
+    if (!s.ok()) {
       ++report.rows_rejected;
       std::string error = fmt::format("{}:{}: {}", report.path, row.line, s.message());
       if (options.strict)

@@ -96,6 +96,7 @@ class CsvRowSource final : public RowSource {
     if (!got.ok() || !*got) return got;
     row.line = record_.line;
     row.error = record_.error;
+    row.warning = record_.warning;
     row.values.assign(columns_.size(), std::nullopt);
     if (!row.error.empty()) return true;
     if (record_.fields.size() != header_names_.size()) {

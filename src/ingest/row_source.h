@@ -24,6 +24,7 @@ struct RawRow {
   int64_t line = 0;
   std::vector<std::optional<std::string_view>> values;  // one per KindSpec field
   std::string error;  // non-empty: the row is malformed as a whole
+  std::string warning;  // non-empty: the row reads but looks suspicious (see CsvRecord::warning)
   std::vector<std::string> owned;  // storage for values converted from JSON
 };
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/encoding_detection.h"
 #include "test_util.h"
 
 namespace brandlens {
@@ -58,9 +59,62 @@ TEST(TextFileTest, Utf8WithACorruptRowStaysUtf8) {
   std::string sample;
   for (int i = 0; i < 50; ++i) sample += "山茶集的奶茶很好喝\n";
   sample += "bad \xFF row\n";
-  EXPECT_EQ(DetectEncoding(sample), "utf-8");
-  EXPECT_EQ(DetectEncoding(kGb18030 + kGb18030), "gb18030");
-  EXPECT_EQ(DetectEncoding("plain ascii"), "utf-8");
+  EXPECT_EQ(DecideEncoding(GatherEncodingEvidence(sample)).encoding, "utf-8");
+  EXPECT_EQ(DecideEncoding(GatherEncodingEvidence(kGb18030 + kGb18030)).encoding, "gb18030");
+  EXPECT_EQ(DecideEncoding(GatherEncodingEvidence("plain ascii")).encoding, "utf-8");
+}
+
+TEST(TextFileTest, StrayBytesFarIntoAUtf8FileDoNotMakeItGb18030) {
+  // The regression: 64 KiB of ASCII, then a few Chinese rows with two stray
+  // cp1252 bytes (é, ü). Judged on the first 64 KiB this became GB18030 and
+  // the Chinese was stored as mojibake (山茶集 → 灞辫尪闆嗙殑).
+  TempDir dir;
+  std::string bytes = "id,text\n";
+  while (bytes.size() < 70000) bytes += "r,plain ascii review\n";
+  bytes += "x1,山茶集的奶茶 caf\xE9" "\n";
+  bytes += "x2,山茶集 gr\xFC\xDF" "e\n";
+  bytes += "x3,很好喝\n";
+  auto f = TextFile::Open(WriteFile(dir / "a.csv", bytes).string());
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ((*f)->encoding(), "utf-8");
+  EXPECT_NE((*f)->encoding_reason().find("invalid UTF-8"), std::string::npos) << (*f)->encoding_reason();
+  const std::string text = ReadAll(**f, 4096);
+  EXPECT_NE(text.find("x1,山茶集的奶茶"), std::string::npos);
+}
+
+TEST(TextFileTest, GbkFarIntoAFileIsStillFound) {
+  TempDir dir;
+  std::string bytes = "id,text\n";
+  while (bytes.size() < 70000) bytes += "r,plain ascii review\n";
+  for (int i = 0; i < 20; ++i) bytes += "g," + kGb18030;
+  auto f = TextFile::Open(WriteFile(dir / "a.csv", bytes).string());
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ((*f)->encoding(), "gb18030");
+  EXPECT_TRUE((*f)->converted());
+}
+
+TEST(TextFileTest, ReadsUtf16WithItsByteOrderMarkAndBareCarriageReturns) {
+  TempDir dir;
+  // "id,text\r1,好\r" in UTF-16LE with a BOM, lines ending in CR only.
+  const std::string utf16 = std::string("\xFF\xFE", 2) + std::string("i\0d\0,\0t\0e\0x\0t\0\r\0" "1\0,\0", 20) +
+                            std::string("\x7D\x59\r\0", 4);
+  auto f = TextFile::Open(WriteFile(dir / "u.csv", utf16).string());
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ((*f)->encoding(), "utf-16le");
+  EXPECT_EQ(ReadAll(**f, 4096), "id,text\n1,好\n");
+  // A UTF-8 file with CR-only line ends reads as lines too.
+  auto cr = TextFile::Open(WriteFile(dir / "cr.csv", "id,text\r1,好\r").string());
+  ASSERT_TRUE(cr.ok());
+  EXPECT_EQ(ReadAll(**cr, 4096), "id,text\n1,好\n");
+}
+
+TEST(TextFileTest, ReadsFromMemory) {
+  auto f = TextFile::FromMemory("a,b\n1,中文\n", "body.csv");
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(ReadAll(**f, 64), "a,b\n1,中文\n");
+  auto empty = TextFile::FromMemory("", "empty.csv");
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(ReadAll(**empty, 64), "");
 }
 
 TEST(TextFileTest, ErrorsNameTheFile) {
