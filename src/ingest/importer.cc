@@ -223,6 +223,7 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
     Status s = builder.Build(row, **source, *import_id);
     if (s.ok() && reject_replacement_chars && builder.HasReplacementCharacter())
       s = Status::InvalidInput(fmt::format("bytes that are not valid {}", record.encoding));
+    if (!s.ok() && !row.warning.empty()) s = Status::InvalidInput(s.message() + "; " + row.warning);
     if (s.ok() && !row.warning.empty()) {
       const std::string warning = fmt::format("{}:{}: {}", report.path, row.line, row.warning);
       if (options.strict)

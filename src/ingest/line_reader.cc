@@ -5,11 +5,12 @@
 
 namespace brandlens {
 
-LineReader::LineReader(TextFile& file, size_t chunk_bytes)
-    : file_(file), chunk_(std::max<size_t>(chunk_bytes, 64)) {}
+LineReader::LineReader(TextFile& file, size_t chunk_bytes, size_t max_line_bytes)
+    : file_(file), chunk_(std::max<size_t>(chunk_bytes, 64)), max_line_bytes_(max_line_bytes) {}
 
 Result<bool> LineReader::Next(std::string& line) {
   line.clear();
+  too_long_ = false;
   bool any = false;
   for (;;) {
     if (pos_ == len_) {
@@ -25,11 +26,20 @@ Result<bool> LineReader::Next(std::string& line) {
     const char* start = chunk_.data() + pos_;
     const auto* nl = static_cast<const char*>(std::memchr(start, '\n', len_ - pos_));
     if (!nl) {
-      line.append(start, len_ - pos_);
+      if (!too_long_) line.append(start, len_ - pos_);
       pos_ = len_;
+      if (line.size() > max_line_bytes_) {
+        too_long_ = true;  // drop what was held; read on to the line's end
+        line.clear();
+        line.shrink_to_fit();
+      }
       continue;
     }
-    line.append(start, static_cast<size_t>(nl - start));
+    if (!too_long_) line.append(start, static_cast<size_t>(nl - start));
+    if (line.size() > max_line_bytes_) {
+      too_long_ = true;
+      line.clear();
+    }
     pos_ += static_cast<size_t>(nl - start) + 1;
     break;
   }

@@ -134,13 +134,18 @@ class JsonlRowSource final : public RowSource {
     for (;;) {
       auto got = reader_.Next(line_);
       if (!got.ok() || !*got) return got;
-      if (line_.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
+      if (!reader_.too_long() && line_.find_first_not_of(" \t") == std::string::npos) continue;  // blank line
       break;
     }
     row.line = reader_.line_number();
     row.error.clear();
+    row.warning.clear();
     row.values.assign(candidates_.size(), std::nullopt);
     row.owned.assign(candidates_.size(), std::string());
+    if (reader_.too_long()) {
+      row.error = fmt::format("line longer than {} MiB", reader_.max_line_bytes() >> 20);
+      return true;
+    }
     doc_ = nlohmann::json::parse(line_, nullptr, /*allow_exceptions=*/false);
     if (doc_.is_discarded()) {
       row.error = "not valid JSON";

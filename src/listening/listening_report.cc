@@ -221,15 +221,21 @@ ReportSection KeywordSection(const ListeningFacts& f) {
   ReportSection s{"keywords", "关键词 · Keywords by brand (TF-IDF)", {}, {}, {}};
   KeywordIndex index;
   std::vector<std::string> terms;
-  for (const auto& m : f.mentions) {
-    auto it = f.keywords.find(m.mention_id);
+  std::vector<std::string_view> groups;
+  // Facts come in mention order, one per (mention, brand): each mention is
+  // one document, counted in every brand it names.
+  for (size_t i = 0; i < f.mentions.size();) {
+    const int64_t id = f.mentions[i].mention_id;
+    groups.clear();
+    for (; i < f.mentions.size() && f.mentions[i].mention_id == id; ++i) groups.push_back(f.brands[f.mentions[i].brand]);
+    auto it = f.keywords.find(id);
     if (it == f.keywords.end()) continue;
     const auto kw = nlohmann::json::parse(it->second, nullptr, false);
     if (!kw.is_array()) continue;
     terms.clear();
     for (const auto& w : kw)
       if (w.is_string()) terms.push_back(w.get<std::string>());
-    index.Add(f.brands[m.brand], terms);
+    index.Add(groups, terms);
   }
   for (size_t b = 0; b < f.brands.size(); ++b) {
     const auto top = index.Top(f.brands[b], 15);

@@ -36,10 +36,12 @@ Result<KeywordsResult> FindKeywords(const TextAnalyzer& analyzer, Store* store, 
   KeywordIndex index;
   NewWordFinder finder;
   Analysis analysis;
+  std::vector<std::string_view> groups;
   BRANDLENS_RETURN_IF_ERROR(ForEachText(store, options, [&](std::string_view text) {
     if (!analyzer.Analyze(text, analysis).ok()) return;
-    index.Add("", analysis.keywords);
-    for (int b : analysis.brands) index.Add(analyzer.brands()[static_cast<size_t>(b)].name, analysis.keywords);
+    groups.assign(1, "");
+    for (int b : analysis.brands) groups.push_back(analyzer.brands()[static_cast<size_t>(b)].name);
+    index.Add(groups, analysis.keywords);
     finder.Count(analysis.normalized.text);
   }));
   // Pass 2: the company new-word candidates keep.

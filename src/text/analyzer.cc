@@ -259,13 +259,22 @@ void TextAnalyzer::FindBrands(Analysis& out) const {
 }
 
 void TextAnalyzer::PairAspects(Analysis& out) const {
+  // Opinions in token order, so each clause finds its own by binary search:
+  // scanning every opinion for every clause made long texts quadratic.
+  std::vector<const Opinion*> by_token;
+  by_token.reserve(out.sentiment.opinions.size());
+  for (const Opinion& o : out.sentiment.opinions) by_token.push_back(&o);
+  std::stable_sort(by_token.begin(), by_token.end(), [](const Opinion* a, const Opinion* b) { return a->token < b->token; });
+  std::vector<std::pair<size_t, const std::string*>> terms;  // token, aspect
   for (const Clause& c : out.sentiment.clauses) {
-    std::vector<std::pair<size_t, const std::string*>> terms;  // token, aspect
+    terms.clear();
     for (size_t t = c.begin; t < c.end; ++t)
       if (out.token_info[t] && out.token_info[t]->aspect) terms.emplace_back(t, out.token_info[t]->aspect);
     if (terms.empty()) continue;
-    for (const Opinion& o : out.sentiment.opinions) {
-      if (o.token < c.begin || o.token >= c.end) continue;
+    auto first = std::lower_bound(by_token.begin(), by_token.end(), c.begin,
+                                  [](const Opinion* o, size_t token) { return o->token < token; });
+    for (auto op = first; op != by_token.end() && (*op)->token < c.end; ++op) {
+      const Opinion& o = **op;
       // The nearest term before the opinion (价格很贵), else the nearest after (好喝的奶茶).
       const std::pair<size_t, const std::string*>* best = nullptr;
       for (const auto& term : terms)

@@ -19,16 +19,18 @@ std::vector<Keyword> TopN(std::vector<Keyword> all, size_t n) {
 
 }  // namespace
 
-void KeywordIndex::Add(std::string_view group, const std::vector<std::string>& terms) {
+void KeywordIndex::Add(std::span<const std::string_view> groups, const std::vector<std::string>& terms) {
   ++documents_;
-  auto& counts = group_counts_[AbslView(group)];
   std::vector<std::string_view> seen;
   for (const auto& t : terms) {
-    ++counts[t];
     if (std::find(seen.begin(), seen.end(), t) == seen.end()) {
       seen.push_back(t);
       ++document_frequency_[t];
     }
+  }
+  for (std::string_view group : groups) {
+    auto& counts = group_counts_[AbslView(group)];
+    for (const auto& t : terms) ++counts[t];
   }
 }
 

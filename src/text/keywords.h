@@ -4,6 +4,7 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,8 +22,10 @@ struct Keyword {
 // week), so that each group's distinctive terms come out on top.
 class KeywordIndex {
  public:
-  // Adds one document's content terms to `group`.
-  void Add(std::string_view group, const std::vector<std::string>& terms);
+  // Adds one document's content terms to each of `groups` (a mention about
+  // two brands is one document of the corpus, counted in both brands).
+  void Add(std::span<const std::string_view> groups, const std::vector<std::string>& terms);
+  void Add(std::string_view group, const std::vector<std::string>& terms) { Add({&group, 1}, terms); }
   // The group's top terms by tf · idf, where tf is the group's count and
   // idf = log((1 + N) / (1 + df)) + 1 over all N documents.
   std::vector<Keyword> Top(std::string_view group, size_t n) const;

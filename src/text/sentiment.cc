@@ -342,8 +342,11 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
             if (unit.marker->role == ClauseRole::kSummary) summary_weight *= unit.marker->weight;
             if (unit.marker->role == ClauseRole::kExpectation) expecting = true;
             if (unit.marker->role == ClauseRole::kContrast)
-              for (Clause& earlier : out.clauses)
-                if (&earlier < &clause && earlier.sentence == clause.sentence) earlier.weight /= unit.marker->weight;
+              // A sentence's clauses are contiguous: walk back through its
+              // earlier ones only (all clauses each time made long texts
+              // quadratic).
+              for (Clause* earlier = &clause; earlier != out.clauses.data() && (earlier - 1)->sentence == clause.sentence;)
+                (--earlier)->weight /= unit.marker->weight;
           }
           continue;
         case Unit::kTarget:

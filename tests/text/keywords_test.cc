@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "text/new_words.h"
 
 namespace brandlens {
@@ -20,6 +22,18 @@ TEST(KeywordsTest, TfIdfFavoursWhatIsDistinctiveForAGroup) {
   EXPECT_EQ(top[0].count, 12);
   EXPECT_TRUE(index.Top("missing", 5).empty());
   EXPECT_EQ(index.documents(), 21);
+}
+
+TEST(KeywordsTest, ADocumentInSeveralGroupsCountsOnceInTheCorpus) {
+  KeywordIndex index;
+  const std::string_view both[] = {"山茶集", "青柠社"};
+  index.Add(both, {"排队", "排队"});
+  index.Add("山茶集", {"奶茶"});
+  EXPECT_EQ(index.documents(), 2);  // not 3: the comparison is one document
+  EXPECT_EQ(index.Top("青柠社", 1).at(0).count, 2);
+  EXPECT_EQ(index.Top("山茶集", 2).size(), 2u);
+  // df(排队) = 1 of N = 2: idf = log(3/2) + 1, tf = 2.
+  EXPECT_NEAR(index.Top("青柠社", 1).at(0).score, 2 * (std::log(1.5) + 1), 1e-9);
 }
 
 TEST(KeywordsTest, TextRankRanksTheConnectedTerm) {
