@@ -8,18 +8,24 @@
 #include <set>
 
 #include "listening/metrics.h"
-#include "text/keywords.h"
 #include "listening/perceptual_map.h"
 #include "listening/spikes.h"
+#include "report/charts.h"
+#include "text/keywords.h"
 
 namespace brandlens {
 
 namespace {
 
-double Round(double x, int digits = 3) {
-  const double f = std::pow(10.0, digits);
-  return std::round(x * f) / f;
-}
+// Listening's highlights, by priority (report.h): an alert first, then what
+// the brand must act on, then where it stands.
+constexpr int kCrisisPriority = 100;
+constexpr int kGapPriority = 80;
+constexpr int kVoicePriority = 70;
+constexpr int kEdgePriority = 60;
+constexpr int kLeaderPriority = 50;
+
+double Round(double x, int digits = 3) { return RoundTo(x, digits); }
 
 std::string Percent(double x) { return fmt::format("{:.1f}%", x * 100); }
 
@@ -37,30 +43,20 @@ Result<std::map<int64_t, std::string>> LoadTexts(Store& store, const std::vector
   return out;
 }
 
-nlohmann::json BarSeries(const std::string& name, const std::vector<double>& values) {
-  return {{"name", name}, {"type", "bar"}, {"data", values}};
-}
-
 ReportSection VoiceSection(const ListeningFacts& f, const std::vector<BrandMetrics>& totals) {
   ReportSection s{"voice", "声量与情感 · Share of voice and sentiment", {}, {}, {}};
-  std::vector<double> sov, engaged, net;
+  ChartSeries sov{"声量占比 SOV"}, engaged{"互动占比 engaged SOV"}, net{"净情感 net sentiment"};
   ReportTable data{"", {"brand", "mentions", "share_of_voice", "sov_low", "sov_high", "engaged_share", "positive", "neutral",
                         "negative", "net_sentiment", "net_low", "net_high"}, {}};
   for (const auto& b : totals) {
-    sov.push_back(Round(b.share_of_voice.value));
-    engaged.push_back(Round(b.engaged_share_of_voice.value));
-    net.push_back(Round(b.net_sentiment.value));
+    sov.values.push_back(Round(b.share_of_voice.value));
+    engaged.values.push_back(Round(b.engaged_share_of_voice.value));
+    net.values.push_back(Round(b.net_sentiment.value));
     data.rows.push_back({b.brand, b.volume, Round(b.share_of_voice.value), Round(b.share_of_voice.low),
                          Round(b.share_of_voice.high), Round(b.engaged_share_of_voice.value), b.positive, b.neutral,
                          b.negative, Round(b.net_sentiment.value), Round(b.net_sentiment.low), Round(b.net_sentiment.high)});
   }
-  nlohmann::json option = {{"tooltip", {{"trigger", "axis"}}},
-                           {"legend", {{"data", {"声量占比 SOV", "互动占比 engaged SOV", "净情感 net sentiment"}}}},
-                           {"xAxis", {{"type", "category"}, {"data", f.brands}}},
-                           {"yAxis", {{"type", "value"}}},
-                           {"series", {BarSeries("声量占比 SOV", sov), BarSeries("互动占比 engaged SOV", engaged),
-                                       BarSeries("净情感 net sentiment", net)}}};
-  s.charts.push_back({"chart-voice", "各品牌声量占比与净情感", option, data});
+  s.charts.push_back(BarChart("chart-voice", "各品牌声量占比与净情感", f.brands, {sov, engaged, net}, std::move(data)));
   for (const auto& b : totals)
     s.summary.push_back(fmt::format("{}: {} mentions, share of voice {} (95% CI {}–{}), net sentiment {:+.2f} ({:+.2f} to {:+.2f})",
                                     b.brand, b.volume, Percent(b.share_of_voice.value), Percent(b.share_of_voice.low),
@@ -74,14 +70,12 @@ ReportSection TrendSection(const ListeningFacts& f) {
   const auto trend = Trend(f, Period::kMonth);
   std::vector<std::string> months;
   for (const auto& p : trend) months.push_back(p.period);
-  nlohmann::json volume_series = nlohmann::json::array(), net_series = nlohmann::json::array();
+  std::vector<ChartSeries> volume_series, net_series;
   std::vector<std::string> columns = {"month"};
   for (size_t b = 0; b < f.brands.size(); ++b) {
-    std::vector<int64_t> v;
-    std::vector<double> n;
-    for (const auto& p : trend) v.push_back(p.volume[b]), n.push_back(Round(p.net_sentiment[b]));
-    volume_series.push_back({{"name", f.brands[b]}, {"type", "line"}, {"data", v}});
-    net_series.push_back({{"name", f.brands[b]}, {"type", "line"}, {"data", n}});
+    ChartSeries& v = volume_series.emplace_back(ChartSeries{f.brands[b]});
+    ChartSeries& n = net_series.emplace_back(ChartSeries{f.brands[b]});
+    for (const auto& p : trend) v.values.push_back(p.volume[b]), n.values.push_back(Round(p.net_sentiment[b]));
     columns.push_back(f.brands[b] + " mentions");
     columns.push_back(f.brands[b] + " net");
   }
@@ -91,13 +85,8 @@ ReportSection TrendSection(const ListeningFacts& f) {
     for (size_t b = 0; b < f.brands.size(); ++b) row.push_back(p.volume[b]), row.push_back(Round(p.net_sentiment[b]));
     data.rows.push_back(std::move(row));
   }
-  auto line = [&](const nlohmann::json& series) {
-    return nlohmann::json{{"tooltip", {{"trigger", "axis"}}}, {"legend", {{"data", f.brands}}},
-                          {"xAxis", {{"type", "category"}, {"data", months}}}, {"yAxis", {{"type", "value"}}},
-                          {"series", series}};
-  };
-  s.charts.push_back({"chart-trend-volume", "月度声量", line(volume_series), data});
-  s.charts.push_back({"chart-trend-net", "月度净情感", line(net_series), data});
+  s.charts.push_back(LineChart("chart-trend-volume", "月度声量", months, std::move(volume_series), data));
+  s.charts.push_back(LineChart("chart-trend-net", "月度净情感", months, std::move(net_series), data));
   ReportTable changes{"情感转折点 · Change points in weekly net sentiment", {"brand", "from_week", "before", "after", "z"}, {}};
   for (const auto& c : FindChangePoints(f)) {
     changes.rows.push_back({c.brand, c.week, Round(c.before), Round(c.after), Round(c.z, 1)});
@@ -110,45 +99,33 @@ ReportSection TrendSection(const ListeningFacts& f) {
 
 ReportSection PlatformSection(const ListeningFacts& f) {
   ReportSection s{"platforms", "平台 · Platforms", {}, {}, {}};
-  nlohmann::json series = nlohmann::json::array();
   ReportTable data{"", {"platform", "brand", "mentions", "net_sentiment"}, {}};
-  std::vector<std::vector<int64_t>> volume(f.brands.size(), std::vector<int64_t>(f.platforms.size()));
+  std::vector<ChartSeries> volume;
+  for (const auto& brand : f.brands) volume.push_back({brand});
   for (size_t p = 0; p < f.platforms.size(); ++p) {
     const auto totals = BrandTotals(f, f.first_day, f.last_day, static_cast<int>(p));
     for (size_t b = 0; b < totals.size(); ++b) {
-      volume[b][p] = totals[b].volume;
+      volume[b].values.push_back(totals[b].volume);
       data.rows.push_back({f.platforms[p], totals[b].brand, totals[b].volume, Round(totals[b].net_sentiment.value)});
     }
   }
-  for (size_t b = 0; b < f.brands.size(); ++b)
-    series.push_back({{"name", f.brands[b]}, {"type", "bar"}, {"stack", "v"}, {"data", volume[b]}});
-  nlohmann::json option = {{"tooltip", {{"trigger", "axis"}}}, {"legend", {{"data", f.brands}}},
-                           {"xAxis", {{"type", "category"}, {"data", f.platforms}}}, {"yAxis", {{"type", "value"}}},
-                           {"series", series}};
-  s.charts.push_back({"chart-platforms", "各平台声量", option, data});
+  s.charts.push_back(BarChart("chart-platforms", "各平台声量", f.platforms, std::move(volume), std::move(data),
+                              {.stacked = true}));
   return s;
 }
 
-ReportSection AspectSection(const ListeningFacts& f, std::vector<std::string>& highlights) {
+ReportSection AspectSection(const ListeningFacts& f, Report& report) {
   ReportSection s{"aspects", "维度对比 · Aspects by brand", {}, {}, {}};
   const auto cells = AspectMatrix(f);
-  nlohmann::json heat = nlohmann::json::array();
+  std::vector<HeatmapCell> heat;
   ReportTable data{"", {"brand", "aspect", "positive", "neutral", "negative", "net"}, {}};
   for (size_t b = 0; b < f.brands.size(); ++b)
     for (size_t a = 0; a < f.aspects.size(); ++a) {
       const AspectCell& c = cells[b][a];
-      heat.push_back({a, b, Round(c.net(), 2)});
+      heat.push_back({a, b, c.net()});
       data.rows.push_back({f.brands[b], f.aspects[a], c.positive, c.neutral, c.negative, Round(c.net())});
     }
-  nlohmann::json option = {
-      {"tooltip", {{"position", "top"}}},
-      {"grid", {{"left", 90}, {"bottom", 60}}},
-      {"xAxis", {{"type", "category"}, {"data", f.aspects}}},
-      {"yAxis", {{"type", "category"}, {"data", f.brands}}},
-      {"visualMap", {{"min", -1}, {"max", 1}, {"calculable", true}, {"orient", "horizontal"}, {"left", "center"},
-                     {"bottom", 0}, {"inRange", {{"color", {"#d73027", "#f7f7f7", "#1a9850"}}}}}},
-      {"series", {{{"name", "net"}, {"type", "heatmap"}, {"data", heat}, {"label", {{"show", true}}}}}}};
-  s.charts.push_back({"chart-aspects", "品牌 × 维度净情感", option, data});
+  s.charts.push_back(HeatmapChart("chart-aspects", "品牌 × 维度净情感", f.aspects, f.brands, heat, std::move(data)));
 
   const auto contrasts = CompareAspects(f, cells);
   ReportTable table{"本品 vs 竞品（双比例检验） · Own brand against each competitor",
@@ -166,27 +143,22 @@ ReportSection AspectSection(const ListeningFacts& f, std::vector<std::string>& h
   }
   s.tables.push_back(std::move(table));
   if (best)
-    highlights.push_back(fmt::format("最大优势 Strongest edge: {} beats {} on {} ({} vs {} positive).", f.brands[0],
+    report.AddHighlight(kEdgePriority, fmt::format("最大优势 Strongest edge: {} beats {} on {} ({} vs {} positive).", f.brands[0],
                                      best->competitor, best->aspect, Percent(best->own_rate), Percent(best->competitor_rate)));
   if (worst)
-    highlights.push_back(fmt::format("最大短板 Biggest gap: {} trails {} on {} ({} vs {} positive).", f.brands[0],
+    report.AddHighlight(kGapPriority, fmt::format("最大短板 Biggest gap: {} trails {} on {} ({} vs {} positive).", f.brands[0],
                                      worst->competitor, worst->aspect, Percent(worst->own_rate), Percent(worst->competitor_rate)));
 
   const auto map = PerceptualMap(f, cells);
   if (!map.empty()) {
-    nlohmann::json points = nlohmann::json::array();
+    std::vector<ScatterPoint> points;
     ReportTable coords{"", {"brand", "x", "y"}, {}};
     for (size_t b = 0; b < map.size(); ++b) {
-      points.push_back({{"name", f.brands[b]}, {"value", {Round(map[b].first), Round(map[b].second)}}});
+      points.push_back({f.brands[b], map[b].first, map[b].second});
       coords.rows.push_back({f.brands[b], Round(map[b].first), Round(map[b].second)});
     }
-    nlohmann::json scatter = {
-        {"tooltip", nlohmann::json::object()},
-        {"xAxis", {{"type", "value"}, {"name", "PC1"}}},
-        {"yAxis", {{"type", "value"}, {"name", "PC2"}}},
-        {"series", {{{"type", "scatter"}, {"symbolSize", 24}, {"data", points},
-                     {"label", {{"show", true}, {"formatter", "{b}"}, {"position", "top"}}}}}}};
-    s.charts.push_back({"chart-perceptual-map", "感知图（品牌在各维度净情感上的主成分投影）", scatter, coords});
+    s.charts.push_back(ScatterChart("chart-perceptual-map", "感知图（品牌在各维度净情感上的主成分投影）", "PC1", "PC2",
+                                    points, std::move(coords)));
   }
   return s;
 }
@@ -239,20 +211,16 @@ ReportSection KeywordSection(const ListeningFacts& f) {
   }
   for (size_t b = 0; b < f.brands.size(); ++b) {
     const auto top = index.Top(f.brands[b], 15);
-    std::vector<std::string> words;
-    std::vector<double> scores;
+    std::vector<std::string> words;  // bottom to top: the best at the top of the chart
+    ChartSeries scores{"tf-idf"};
     ReportTable data{"", {"term", "tfidf", "count"}, {}};
     for (auto it = top.rbegin(); it != top.rend(); ++it) {
       words.push_back(it->term);
-      scores.push_back(Round(it->score, 1));
+      scores.values.push_back(Round(it->score, 1));
     }
     for (const auto& k : top) data.rows.push_back({k.term, Round(k.score, 1), k.count});
-    nlohmann::json option = {{"tooltip", nlohmann::json::object()},
-                             {"grid", {{"left", 110}}},
-                             {"xAxis", {{"type", "value"}}},
-                             {"yAxis", {{"type", "category"}, {"data", words}}},
-                             {"series", {{{"type", "bar"}, {"data", scores}}}}};
-    s.charts.push_back({fmt::format("chart-keywords-{}", b), f.brands[b] + " 关键词", option, data});
+    s.charts.push_back(BarChart(fmt::format("chart-keywords-{}", b), f.brands[b] + " 关键词", std::move(words),
+                                {std::move(scores)}, std::move(data), {.horizontal = true}));
   }
   return s;
 }
@@ -266,20 +234,16 @@ ReportSection ComparisonSection(const ListeningFacts& f) {
 }
 
 Status CrisisSection(const ListeningFacts& f, Store& store, const SpikeOptions& spike_options, ReportSection& s,
-                     std::vector<std::string>& highlights) {
+                     Report& report) {
   const auto spikes = DetectSpikes(f, spike_options);
   // Daily negative volume per brand, with the alert windows marked.
   std::vector<std::string> days;
   for (int32_t d = f.first_day; d <= f.last_day; ++d) days.push_back(CivilFromDays(d));
-  nlohmann::json series = nlohmann::json::array();
+  std::vector<ChartSeries> series;
   for (uint16_t b = 0; b < f.brands.size(); ++b) {
-    const std::vector<int64_t> neg = DailyNegatives(f, b);
-    nlohmann::json areas = nlohmann::json::array();
+    ChartSeries& negatives = series.emplace_back(ChartSeries{f.brands[b], DailyNegatives(f, b)});
     for (const auto& sp : spikes)
-      if (sp.brand == f.brands[b])
-        areas.push_back({{{"xAxis", CivilFromDays(sp.first_day)}}, {{"xAxis", CivilFromDays(sp.last_day)}}});
-    series.push_back({{"name", f.brands[b]}, {"type", "line"}, {"showSymbol", false}, {"data", neg},
-                      {"markArea", {{"itemStyle", {{"color", "rgba(215,48,39,0.15)"}}}, {"data", areas}}}});
+      if (sp.brand == f.brands[b]) negatives.marked_ranges.emplace_back(CivilFromDays(sp.first_day), CivilFromDays(sp.last_day));
   }
   std::vector<int64_t> ids;
   for (const auto& sp : spikes) ids.insert(ids.end(), sp.top_mentions.begin(), sp.top_mentions.end());
@@ -306,14 +270,13 @@ Status CrisisSection(const ListeningFacts& f, Store& store, const SpikeOptions& 
   if (!spikes.empty()) {
     const Spike& last = *std::max_element(spikes.begin(), spikes.end(),
                                           [](const Spike& a, const Spike& b) { return a.first_day < b.first_day; });
-    highlights.push_back(fmt::format("危机预警 Latest alert: {} had {} negative mentions {} – {}, about {}.", last.brand,
-                                     last.negatives, CivilFromDays(last.first_day), CivilFromDays(last.last_day),
-                                     last.aspects.empty() ? "—" : last.aspects.front().first));
+    report.AddHighlight(kCrisisPriority,
+                        fmt::format("危机预警 Latest alert: {} had {} negative mentions {} – {}, about {}.", last.brand,
+                                    last.negatives, CivilFromDays(last.first_day), CivilFromDays(last.last_day),
+                                    last.aspects.empty() ? "—" : last.aspects.front().first));
   }
-  nlohmann::json option = {{"tooltip", {{"trigger", "axis"}}}, {"legend", {{"data", f.brands}}},
-                           {"dataZoom", {{{"type", "slider"}}}}, {"xAxis", {{"type", "category"}, {"data", days}}},
-                           {"yAxis", {{"type", "value"}, {"name", "negative / day"}}}, {"series", series}};
-  s.charts.push_back({"chart-crisis", "每日负面声量与预警窗口", option, data});
+  s.charts.push_back(LineChart("chart-crisis", "每日负面声量与预警窗口", std::move(days), std::move(series),
+                               std::move(data), {.y_name = "negative / day", .zoom = true}));
   return Status::Ok();
 }
 
@@ -321,7 +284,7 @@ Status CrisisSection(const ListeningFacts& f, Store& store, const SpikeOptions& 
 
 Status AddListeningSections(const ListeningFacts& f, Store& store, const ListeningConfig& config, Report& report) {
   if (f.mentions.empty() || f.brands.empty()) {
-    report.highlights.push_back("No analysed brand mentions yet: import mentions and run `brandlens run`.");
+    report.AddHighlight(kVoicePriority, "No analysed brand mentions yet: import mentions and run `brandlens run`.");
     return Status::Ok();
   }
   report.period = fmt::format("{} – {}", CivilFromDays(f.first_day), CivilFromDays(f.last_day));
@@ -329,7 +292,7 @@ Status AddListeningSections(const ListeningFacts& f, Store& store, const Listeni
   // Highlight: the own brand's voice and sentiment, this quarter against the one before.
   const int32_t quarter = std::max(f.first_day, f.last_day - 90);
   const auto recent = BrandTotals(f, quarter + 1, f.last_day), before = BrandTotals(f, quarter - 90, quarter);
-  report.highlights.push_back(fmt::format(
+  report.AddHighlight(kVoicePriority, fmt::format(
       "声量 Share of voice: {} holds {} over the last 90 days ({:+.1f} points on the 90 days before); net sentiment "
       "{:+.2f} ({:+.2f}).",
       f.brands[0], Percent(recent[0].share_of_voice.value),
@@ -338,22 +301,21 @@ Status AddListeningSections(const ListeningFacts& f, Store& store, const Listeni
   const auto leader = std::max_element(totals.begin(), totals.end(), [](const BrandMetrics& a, const BrandMetrics& b) {
     return a.net_sentiment.value < b.net_sentiment.value;
   });
-  report.highlights.push_back(fmt::format("口碑 Best-liked brand overall: {} (net sentiment {:+.2f}); {} is at {:+.2f}.",
-                                          leader->brand, leader->net_sentiment.value, f.brands[0],
-                                          totals[0].net_sentiment.value));
+  report.AddHighlight(kLeaderPriority,
+                      fmt::format("口碑 Best-liked brand overall: {} (net sentiment {:+.2f}); {} is at {:+.2f}.",
+                                  leader->brand, leader->net_sentiment.value, f.brands[0], totals[0].net_sentiment.value));
   report.sections.push_back(VoiceSection(f, totals));
   report.sections.push_back(TrendSection(f));
   report.sections.push_back(PlatformSection(f));
-  report.sections.push_back(AspectSection(f, report.highlights));
+  report.sections.push_back(AspectSection(f, report));
   ReportSection opinions{"opinions", "好评与痛点 · Praises and pain points (" + f.brands[0] + ")", {}, {}, {}};
   BRANDLENS_RETURN_IF_ERROR(OpinionSection(f, store, opinions));
   report.sections.push_back(std::move(opinions));
   report.sections.push_back(KeywordSection(f));
   report.sections.push_back(ComparisonSection(f));
   ReportSection crisis{"crisis", "危机预警 · Spikes and crisis alerts", {}, {}, {}};
-  BRANDLENS_RETURN_IF_ERROR(CrisisSection(f, store, config.spikes, crisis, report.highlights));
+  BRANDLENS_RETURN_IF_ERROR(CrisisSection(f, store, config.spikes, crisis, report));
   report.sections.push_back(std::move(crisis));
-  if (report.highlights.size() > 5) report.highlights.resize(5);
   return Status::Ok();
 }
 

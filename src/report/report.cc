@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -69,6 +70,14 @@ th { background: #f9fafb; } details { margin-bottom: 12px; } .note { color: #b45
 
 }  // namespace
 
+std::vector<std::string> Report::TopHighlights() const {
+  std::vector<Highlight> sorted = highlights;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const Highlight& a, const Highlight& b) { return a.priority > b.priority; });
+  std::vector<std::string> out;
+  for (size_t i = 0; i < sorted.size() && i < kMaxHighlights; ++i) out.push_back(std::move(sorted[i].text));
+  return out;
+}
+
 nlohmann::json ReportToJson(const Report& report) {
   nlohmann::json sections = nlohmann::json::array();
   for (const auto& s : report.sections) {
@@ -77,7 +86,7 @@ nlohmann::json ReportToJson(const Report& report) {
     for (const auto& t : s.tables) tables.push_back(TableJson(t));
     sections.push_back({{"id", s.id}, {"title", s.title}, {"summary", s.summary}, {"charts", charts}, {"tables", tables}});
   }
-  return {{"title", report.title}, {"period", report.period}, {"highlights", report.highlights}, {"sections", sections}};
+  return {{"title", report.title}, {"period", report.period}, {"highlights", report.TopHighlights()}, {"sections", sections}};
 }
 
 std::string ReportToHtml(const Report& report, const std::string& echarts_js) {
@@ -92,7 +101,7 @@ std::string ReportToHtml(const Report& report, const std::string& echarts_js) {
   if (echarts_js.empty())
     html += "<p class=\"note\">Charts are unavailable (ECharts was not found); every number is in the tables.</p>\n";
   html += "<div class=\"highlights\"><h2>本期要点 · Highlights</h2><ol>\n";
-  for (const auto& h : report.highlights) html += fmt::format("<li>{}</li>\n", Escape(h));
+  for (const auto& h : report.TopHighlights()) html += fmt::format("<li>{}</li>\n", Escape(h));
   html += "</ol></div>\n";
   nlohmann::json options = nlohmann::json::object();
   for (const auto& s : report.sections) {

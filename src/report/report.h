@@ -35,11 +35,24 @@ struct ReportSection {
   std::vector<ReportTable> tables;
 };
 
+// A finding a module proposes for the top of the report. Higher priority
+// first; the report shows the kMaxHighlights most important of all modules'.
+struct Highlight {
+  int priority = 0;
+  std::string text;
+};
+inline constexpr size_t kMaxHighlights = 5;
+
 struct Report {
   std::string title;
-  std::string period;                   // e.g. "2024-10-01 – 2026-09-30"
-  std::vector<std::string> highlights;  // the five things to know
+  std::string period;  // e.g. "2024-10-01 – 2026-09-30"
+  std::vector<Highlight> highlights;  // as proposed, any number
   std::vector<ReportSection> sections;
+
+  void AddHighlight(int priority, std::string text) { highlights.push_back({priority, std::move(text)}); }
+  // The kMaxHighlights of highest priority, in priority order (ties: in the
+  // order proposed).
+  std::vector<std::string> TopHighlights() const;
 };
 
 nlohmann::json ReportToJson(const Report& report);

@@ -121,7 +121,7 @@ TEST(ListeningFactsTest, RestrictToDaysKeepsTheRange) {
 TEST(ReportTest, HtmlIsSelfContainedEscapedAndCarriesTheNumbers) {
   Report r;
   r.title = "山茶集 <report>";
-  r.highlights = {"声量 up"};
+  r.AddHighlight(1, "声量 up");
   ReportSection s{"voice", "声量", {"a & b"}, {}, {}};
   s.charts.push_back({"chart-1", "bars", {{"series", nlohmann::json::array()}}, {"", {"brand", "sov"}, {{"山茶集", 0.3}}}});
   r.sections.push_back(s);
