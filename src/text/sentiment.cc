@@ -29,8 +29,6 @@ SentimentLabel LabelFromName(std::string_view name) {
 
 namespace {
 
-constexpr float kVerdictWeight = 1.5f;
-
 // What one piece of a token means to the scorer. A token the lexicon does
 // not know may still split into a modifier and a sentiment word (很好 → 很 +
 // 好, 也不 → 也 + 不): ICU keeps such pairs together.
@@ -114,8 +112,6 @@ bool EndsInParticle(std::string_view word) {
 // word in its reach, reports something missing, which in a review with no
 // evaluation words is a complaint (in one with some, often a detail beside
 // the verdict). Not 没想到 (surprise), 没多久 / 没几天 (amounts).
-constexpr float kMissingWeight = -0.5f;
-
 bool ReportsSomethingMissing(const std::vector<Unit>& units, size_t u, size_t clause_end) {
   if (units[u].word != "没" && units[u].word != "没有") return false;
   if (u + 1 >= units.size() || units[u + 1].token != units[u].token + 1 || units[u + 1].token >= clause_end) return false;
@@ -227,17 +223,22 @@ class UnitReader {
   const Lexicon& lex_;
 };
 
-}  // namespace
+// What one clause passes on to the next ones.
+struct CarriedAcrossClauses {
+  // A summary standing alone (总的来说，这家店不错) passes its weight on to
+  // the next clause of its sentence.
+  float weight = 1;
+  size_t to_sentence = SIZE_MAX;
+  // The last clause that voiced a fear or assumption (本来担心会有色差), so
+  // a later bare denial (结果完全没有) can answer it.
+  float expected_score = 0;
+  // Things reported missing: the verdict only when nothing else is said.
+  float missing = 0;
+};
 
-void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector<const WordInfo*>& info,
-                             const NormalizedText& text, SentimentResult& out) const {
-  out.raw = out.score = 0;
-  out.label = SentimentLabel::kNeutral;
-  out.clauses.clear();  // keeps capacity: no allocation per text
-  out.opinions.clear();
-  const UnitReader reader(lexicon_);
-
-  // Split into clauses at punctuation and before contrast markers.
+// Stage 1: clauses at punctuation and before contrast markers. Returns the
+// number of sentences.
+size_t SplitClauses(const std::vector<Token>& tokens, const std::vector<const WordInfo*>& info, SentimentResult& out) {
   size_t sentence = 0, begin = 0;
   auto close = [&](size_t end, bool sentence_end) {
     if (end > begin) out.clauses.push_back({begin, end, sentence});
@@ -257,210 +258,231 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
   }
   close(tokens.size(), true);
 
-  thread_local std::vector<Unit> units;
-  // A summary standing alone (总的来说，这家店不错) passes its weight on to
-  // the next clause of its sentence.
-  float carried_weight = 1;
-  size_t carried_to_sentence = SIZE_MAX;
-  // The last clause that voiced a fear or assumption (本来担心会有色差), so
-  // a later bare denial (结果完全没有) can answer it.
-  float expected_score = 0;
-  // Things reported missing: the verdict only when nothing else is said.
-  float missing = 0;
-  for (Clause& clause : out.clauses) {
-    if (clause.sentence == carried_to_sentence) clause.weight *= carried_weight;
-    carried_weight = 1;
-    carried_to_sentence = SIZE_MAX;
-    const size_t opinions_before = out.opinions.size();
-    float summary_weight = 1;
-    bool expecting = false;
-    units.clear();
-    for (size_t t = clause.begin; t < clause.end; ++t)
-      if (tokens[t].kind == TokenKind::kWord) reader.Read(tokens[t].text, info[t], t, units);
+  return sentence;
+}
 
-    int negations = 0;
-    bool weak = false, degree_then_negation = false;
-    float degree = 1;
-    int gap = 0;  // words since the last modifier: negation reaches two words
-    size_t modifiers_from = SIZE_MAX;  // token of the first pending modifier
-    std::string_view target;
-    bool rhetorical = false;
-    auto reset = [&] {
-      modifiers_from = SIZE_MAX;
-      negations = 0;
-      weak = degree_then_negation = false;
-      degree = 1;
-      gap = 0;
-    };
-    for (size_t u = 0; u < units.size(); ++u) {
-      const Unit& unit = units[u];
-      float polarity = 0;
-      bool has_polarity = false;
-      switch (unit.kind) {
-        case Unit::kNegator:
-          // Negations cancel only when adjacent (不是不好); after other words a
-          // negator starts afresh (不油不腻 is two negations of one each).
-          if (gap > 0) reset();
-          if (ReportsSomethingMissing(units, u, clause.end)) {
-            missing += kMissingWeight;
-            continue;
-          }
-          modifiers_from = std::min(modifiers_from, unit.token);
-          ++negations;
-          weak = weak || unit.weak;
-          if (degree != 1) degree_then_negation = true;
-          gap = 0;
-          continue;
-        case Unit::kDegree: {
-          // 好 / 可 before a sentiment word intensify it; alone they praise.
-          const bool next_is_sentiment =
-              u + 1 < units.size() && (units[u + 1].kind == Unit::kPolarity || units[u + 1].kind == Unit::kDegree ||
-                                       (!target.empty() && lexicon_.Contextual(target, units[u + 1].word)));
-          if (unit.also_polarity && !next_is_sentiment) {
-            polarity = unit.polarity;
-            has_polarity = true;
-            break;
-          }
-          // After other words, a degree word opens a new predicate (没有自驾车
-          // 很不方便), unless it is the "as … as" of a comparison (没有想象中
-          // 那么好) or 可 as "can" (没有什么可抱怨的).
-          if (negations > 0 && gap > 0 && !IsComparativeDegree(unit.word) && unit.word != "可") reset();
-          if (negations > 0) weak = true;  // 不很好, 不是很满意
-          modifiers_from = std::min(modifiers_from, unit.token);
-          degree *= unit.value;
-          gap = 0;
+// Stage 2: one clause's opinions and score, reading its units left to right
+// (negation scope, degree, markers, context, constructions, questions).
+void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitReader& reader,
+                 const std::vector<Token>& tokens, const std::vector<const WordInfo*>& info, Clause& clause,
+                 CarriedAcrossClauses& carry, SentimentResult& out) {
+  thread_local std::vector<Unit> units;
+  if (clause.sentence == carry.to_sentence) clause.weight *= carry.weight;
+  carry.weight = 1;
+  carry.to_sentence = SIZE_MAX;
+  const size_t opinions_before = out.opinions.size();
+  float summary_weight = 1;
+  bool expecting = false;
+  units.clear();
+  for (size_t t = clause.begin; t < clause.end; ++t)
+    if (tokens[t].kind == TokenKind::kWord) reader.Read(tokens[t].text, info[t], t, units);
+
+  int negations = 0;
+  bool weak = false, degree_then_negation = false;
+  float degree = 1;
+  int gap = 0;  // words since the last modifier: negation reaches two words
+  size_t modifiers_from = SIZE_MAX;  // token of the first pending modifier
+  std::string_view target;
+  bool rhetorical = false;
+  auto reset = [&] {
+    modifiers_from = SIZE_MAX;
+    negations = 0;
+    weak = degree_then_negation = false;
+    degree = 1;
+    gap = 0;
+  };
+  for (size_t u = 0; u < units.size(); ++u) {
+    const Unit& unit = units[u];
+    float polarity = 0;
+    bool has_polarity = false;
+    switch (unit.kind) {
+      case Unit::kNegator:
+        // Negations cancel only when adjacent (不是不好); after other words a
+        // negator starts afresh (不油不腻 is two negations of one each).
+        if (gap > 0) reset();
+        if (ReportsSomethingMissing(units, u, clause.end)) {
+          carry.missing += w.missing;
           continue;
         }
-        case Unit::kMarker:
-          if (unit.marker->role == ClauseRole::kRhetorical) {
-            rhetorical = true;
-          } else if (unit.marker->role == ClauseRole::kReservation) {
-            // Only opening a clause (，就是有点小): inside one, 就是 is emphasis (这就是).
-            if (unit.token == clause.begin) clause.weight *= unit.marker->weight;
-          } else if (unit.marker->role != ClauseRole::kReply) {  // a reply header without its colon is narration
-            clause.weight *= unit.marker->weight;
-            if (unit.marker->role == ClauseRole::kSummary) summary_weight *= unit.marker->weight;
-            if (unit.marker->role == ClauseRole::kExpectation) expecting = true;
-            if (unit.marker->role == ClauseRole::kContrast)
-              // A sentence's clauses are contiguous: walk back through its
-              // earlier ones only (all clauses each time made long texts
-              // quadratic).
-              for (Clause* earlier = &clause; earlier != out.clauses.data() && (earlier - 1)->sentence == clause.sentence;)
-                (--earlier)->weight /= unit.marker->weight;
-          }
-          continue;
-        case Unit::kTarget:
-          target = unit.word;
-          if (const float* p = lexicon_.Polarity(unit.word)) polarity = *p, has_polarity = true;
-          break;
-        case Unit::kPolarity:
-          polarity = unit.value;
+        modifiers_from = std::min(modifiers_from, unit.token);
+        ++negations;
+        weak = weak || unit.weak;
+        if (degree != 1) degree_then_negation = true;
+        gap = 0;
+        continue;
+      case Unit::kDegree: {
+        // 好 / 可 before a sentiment word intensify it; alone they praise.
+        const bool next_is_sentiment =
+            u + 1 < units.size() && (units[u + 1].kind == Unit::kPolarity || units[u + 1].kind == Unit::kDegree ||
+                                     (!target.empty() && lexicon.Contextual(target, units[u + 1].word)));
+        if (unit.also_polarity && !next_is_sentiment) {
+          polarity = unit.polarity;
           has_polarity = true;
           break;
-        case Unit::kOther:
-          // Experiential 过 ends a negation's scope: 没住过这么差的 denies the
-          // experience ("never stayed anywhere this bad"), not the quality.
-          if (negations > 0 && unit.word.ends_with("过")) negations = 0;
-          break;
-        case Unit::kAdjective:
-          break;
-      }
-      if (!target.empty() && unit.kind != Unit::kTarget) {
-        if (const float* c = lexicon_.Contextual(target, unit.word)) polarity = *c, has_polarity = true;
-      }
-      if (!has_polarity || polarity == 0) {  // zero-weight entries only shield their parts
-        if (++gap > 2) reset();
-        continue;
-      }
-      // A heading (不足：…, 问题是：…) names the list that follows; the list's
-      // own words carry the polarity.
-      if (IsHeading(tokens, unit.token)) {
-        reset();
-        continue;
-      }
-      float weight = polarity * degree;
-      if (negations % 2 == 1) {
-        if (weak || (unit.kind == Unit::kPolarity && reader.StartsWithIntensifier(unit.word))) {
-          weight = -weight * 0.5f;
-        } else if (degree_then_negation) {
-          weight = -polarity * degree;  // 很不好: the degree intensifies the negated word
-        } else {
-          weight = polarity > 0 ? -weight : -weight * 0.6f;  // 不差 is only mildly good
         }
+        // After other words, a degree word opens a new predicate (没有自驾车
+        // 很不方便), unless it is the "as … as" of a comparison (没有想象中
+        // 那么好) or 可 as "can" (没有什么可抱怨的).
+        if (negations > 0 && gap > 0 && !IsComparativeDegree(unit.word) && unit.word != "可") reset();
+        if (negations > 0) weak = true;  // 不很好, 不是很满意
+        modifiers_from = std::min(modifiers_from, unit.token);
+        degree *= unit.value;
+        gap = 0;
+        continue;
       }
-      const size_t t = unit.token;
-      // A praise word in quotes is usually sarcasm: 真是太“良心”了.
-      for (size_t k = t + 1; k < clause.end && k <= t + 2; ++k)
-        if (IsDiminisher(tokens[k].text)) weight *= 0.5f;
-      if (weight > 0 && t > clause.begin && t + 1 < clause.end && IsQuote(tokens[t - 1].text) &&
-          IsQuote(tokens[t + 1].text))
-        weight = -1.2f * weight;
-      out.opinions.push_back({std::min(modifiers_from, t), t, unit.word, weight});
-      clause.score += weight;
+      case Unit::kMarker:
+        if (unit.marker->role == ClauseRole::kRhetorical) {
+          rhetorical = true;
+        } else if (unit.marker->role == ClauseRole::kReservation) {
+          // Only opening a clause (，就是有点小): inside one, 就是 is emphasis (这就是).
+          if (unit.token == clause.begin) clause.weight *= unit.marker->weight;
+        } else if (unit.marker->role != ClauseRole::kReply) {  // a reply header without its colon is narration
+          clause.weight *= unit.marker->weight;
+          if (unit.marker->role == ClauseRole::kSummary) summary_weight *= unit.marker->weight;
+          if (unit.marker->role == ClauseRole::kExpectation) expecting = true;
+          if (unit.marker->role == ClauseRole::kContrast)
+            // A sentence's clauses are contiguous: walk back through its
+            // earlier ones only (all clauses each time made long texts
+            // quadratic).
+            for (Clause* earlier = &clause; earlier != out.clauses.data() && (earlier - 1)->sentence == clause.sentence;)
+              (--earlier)->weight /= unit.marker->weight;
+        }
+        continue;
+      case Unit::kTarget:
+        target = unit.word;
+        if (const float* p = lexicon.Polarity(unit.word)) polarity = *p, has_polarity = true;
+        break;
+      case Unit::kPolarity:
+        polarity = unit.value;
+        has_polarity = true;
+        break;
+      case Unit::kOther:
+        // Experiential 过 ends a negation's scope: 没住过这么差的 denies the
+        // experience ("never stayed anywhere this bad"), not the quality.
+        if (negations > 0 && unit.word.ends_with("过")) negations = 0;
+        break;
+      case Unit::kAdjective:
+        break;
+    }
+    if (!target.empty() && unit.kind != Unit::kTarget) {
+      if (const float* c = lexicon.Contextual(target, unit.word)) polarity = *c, has_polarity = true;
+    }
+    if (!has_polarity || polarity == 0) {  // zero-weight entries only shield their parts
+      if (++gap > 2) reset();
+      continue;
+    }
+    // A heading (不足：…, 问题是：…) names the list that follows; the list's
+    // own words carry the polarity.
+    if (IsHeading(tokens, unit.token)) {
       reset();
+      continue;
     }
-    // A negation closing the clause with no word after it denies what came
-    // before: its own clause's words (一点问题都没有) or, with none, the last
-    // fear (本来担心会有色差，结果完全没有).
-    if (negations % 2 == 1 && !units.empty() && units.back().kind == Unit::kNegator) {
-      if (out.opinions.size() > opinions_before) {
-        for (size_t o = opinions_before; o < out.opinions.size(); ++o) out.opinions[o].weight = -out.opinions[o].weight;
-        clause.score = -clause.score;
-      } else if (expected_score != 0) {
-        clause.score = -expected_score;
+    float weight = polarity * degree;
+    if (negations % 2 == 1) {
+      if (weak || (unit.kind == Unit::kPolarity && reader.StartsWithIntensifier(unit.word))) {
+        weight = -weight * w.weak_negation;
+      } else if (degree_then_negation) {
+        weight = -polarity * degree;  // 很不好: the degree intensifies the negated word
+      } else {
+        weight = polarity > 0 ? -weight : -weight * w.negated_negative;  // 不差 is only mildly good
       }
     }
-    for (size_t t = clause.begin; t < clause.end; ++t) {
-      if (tokens[t].kind != TokenKind::kWord) continue;
-      // Constructions no single word carries: time against expectation, and
-      // whether the writer will be back.
-      const float construction = TimingPolarity(tokens, t, clause.end) + ReturnIntentPolarity(tokens, t, clause.end);
-      if (construction != 0) {
-        out.opinions.push_back({t, t, tokens[t].text, construction});
-        clause.score += construction;
-      }
-    }
-    if (expecting) expected_score = clause.score;
-    if (summary_weight != 1 && out.opinions.size() == opinions_before) {
-      carried_weight = summary_weight;
-      carried_to_sentence = clause.sentence;
-    }
-    // Questions: rhetorical ones turn around, plain ones assert little.
-    const bool question = clause.end < tokens.size() && (tokens[clause.end].text == "?");
-    if (rhetorical && (question || clause.score > 0)) {
-      clause.score = -std::abs(clause.score) - 0.5f;
-    } else if (question) {
-      clause.weight *= 0.3f;
+    const size_t t = unit.token;
+    // A praise word in quotes is usually sarcasm: 真是太“良心”了.
+    for (size_t k = t + 1; k < clause.end && k <= t + 2; ++k)
+      if (IsDiminisher(tokens[k].text)) weight *= w.diminisher;
+    if (weight > 0 && t > clause.begin && t + 1 < clause.end && IsQuote(tokens[t - 1].text) &&
+        IsQuote(tokens[t + 1].text))
+      weight = -w.quoted_praise * weight;
+    out.opinions.push_back({std::min(modifiers_from, t), t, unit.word, weight});
+    clause.score += weight;
+    reset();
+  }
+  // A negation closing the clause with no word after it denies what came
+  // before: its own clause's words (一点问题都没有) or, with none, the last
+  // fear (本来担心会有色差，结果完全没有).
+  if (negations % 2 == 1 && !units.empty() && units.back().kind == Unit::kNegator) {
+    if (out.opinions.size() > opinions_before) {
+      for (size_t o = opinions_before; o < out.opinions.size(); ++o) out.opinions[o].weight = -out.opinions[o].weight;
+      clause.score = -clause.score;
+    } else if (carry.expected_score != 0) {
+      clause.score = -carry.expected_score;
     }
   }
+  for (size_t t = clause.begin; t < clause.end; ++t) {
+    if (tokens[t].kind != TokenKind::kWord) continue;
+    // Constructions no single word carries: time against expectation, and
+    // whether the writer will be back.
+    const float construction = TimingPolarity(tokens, t, clause.end) + ReturnIntentPolarity(tokens, t, clause.end);
+    if (construction != 0) {
+      out.opinions.push_back({t, t, tokens[t].text, construction});
+      clause.score += construction;
+    }
+  }
+  if (expecting) carry.expected_score = clause.score;
+  if (summary_weight != 1 && out.opinions.size() == opinions_before) {
+    carry.weight = summary_weight;
+    carry.to_sentence = clause.sentence;
+  }
+  // Questions: rhetorical ones turn around, plain ones assert little.
+  const bool question = clause.end < tokens.size() && (tokens[clause.end].text == "?");
+  if (rhetorical && (question || clause.score > 0)) {
+    clause.score = -std::abs(clause.score) - w.rhetorical_offset;
+  } else if (question) {
+    clause.weight *= w.plain_question;
+  }
+}
 
-  // Discourse: with several sentences, the opening and closing ones carry
+// Stage 3: discourse weights of whole sentences.
+void WeighSentences(const SentimentWeights& w, size_t sentence, SentimentResult& out) {
+  // With several sentences, the opening and closing ones carry
   // the verdict; the middle lists particulars.
   if (sentence > 2) {
     const size_t last = out.clauses.back().sentence;
     for (Clause& c : out.clauses)
-      if (c.sentence == 0 || c.sentence == last) c.weight *= kVerdictWeight;
+      if (c.sentence == 0 || c.sentence == last) c.weight *= w.verdict_sentence;
   } else if (out.clauses.size() >= 3) {
     // In one or two sentences of several clauses, the first gives the
     // overall impression and the rest the particulars (不错，早餐普通，房间
     // 有点小). The last clause is not a verdict here: it is as often one
     // more particular.
-    out.clauses.front().weight *= kVerdictWeight;
+    out.clauses.front().weight *= w.verdict_sentence;
   }
+}
+
+// Stage 4: the clauses, emoji and intensity into one score and label.
+void Combine(const Lexicon& lexicon, const SentimentWeights& w, const NormalizedText& text, float missing,
+             SentimentResult& out) {
   float raw = 0;
   for (const Clause& c : out.clauses) raw += c.score * c.weight;
   if (raw == 0) raw = missing;
   float emoji = 0;
   for (const auto& e : text.emoji) {
-    if (const float* w = lexicon_.Emoji(e)) emoji += *w * 0.5f;
+    if (const float* weight = lexicon.Emoji(e)) emoji += *weight * w.emoji;
   }
-  raw += std::clamp(emoji, -1.5f, 1.5f);
-  raw *= 1.0f + 0.1f * static_cast<float>(std::min(3, text.exclamations + text.elongations));
+  raw += std::clamp(emoji, -w.emoji_cap, w.emoji_cap);
+  raw *= 1.0f + w.intensity_step * static_cast<float>(std::min(w.intensity_steps, text.exclamations + text.elongations));
   out.raw = raw;
   out.score = std::tanh(raw / 2.0f);
-  out.label = out.score > kNeutralBand    ? SentimentLabel::kPositive
-              : out.score < -kNeutralBand ? SentimentLabel::kNegative
+  out.label = out.score > LexiconSentiment::kNeutralBand    ? SentimentLabel::kPositive
+              : out.score < -LexiconSentiment::kNeutralBand ? SentimentLabel::kNegative
                                           : SentimentLabel::kNeutral;
+}
+
+}  // namespace
+
+void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector<const WordInfo*>& info,
+                             const NormalizedText& text, SentimentResult& out) const {
+  out.raw = out.score = 0;
+  out.label = SentimentLabel::kNeutral;
+  out.clauses.clear();  // keeps capacity: no allocation per text
+  out.opinions.clear();
+  const UnitReader reader(lexicon_);
+  const size_t sentences = SplitClauses(tokens, info, out);
+  CarriedAcrossClauses carry;
+  for (Clause& clause : out.clauses) ScoreClause(lexicon_, weights_, reader, tokens, info, clause, carry, out);
+  WeighSentences(weights_, sentences, out);
+  Combine(lexicon_, weights_, text, carry.missing, out);
 }
 
 }  // namespace brandlens

@@ -52,9 +52,29 @@ struct SentimentResult {
   std::vector<Opinion> opinions;
 };
 
+// The weights of the rules no lexicon entry carries. The defaults were set
+// on the development sets (hotel reviews, the demo world, the hand-written
+// probes of tests/text/sentiment_rules_test.cc); each is a multiplier of an
+// opinion's or a clause's weight unless it says otherwise.
+struct SentimentWeights {
+  float weak_negation = 0.5f;     // 不太好, 不是很满意: negation that only softens
+  float negated_negative = 0.6f;  // 不差: a denied fault is only mildly good
+  float diminisher = 0.5f;        // 贵了点: a diminisher after the word
+  float quoted_praise = 1.2f;     // 真是太“良心”了: quoted praise flips, a little stronger
+  float rhetorical_offset = 0.5f; // added against a rhetorical question's score (难道这就是五星级？)
+  float plain_question = 0.3f;    // a plain question asserts little
+  float verdict_sentence = 1.5f;  // the opening (and closing) sentence of a longer text
+  float missing = -0.5f;          // each thing reported missing (没暖气), used only when nothing else is said
+  float emoji = 0.5f;             // an emoji's lexicon weight counts half ...
+  float emoji_cap = 1.5f;         // ... and all emoji together at most this much either way
+  float intensity_step = 0.1f;    // each !!! or elongation (好好好) adds this much ...
+  int intensity_steps = 3;        // ... up to this many times
+};
+
 class LexiconSentiment {
  public:
-  explicit LexiconSentiment(const Lexicon& lexicon) : lexicon_(lexicon) {}
+  explicit LexiconSentiment(const Lexicon& lexicon, const SentimentWeights& weights = {})
+      : lexicon_(lexicon), weights_(weights) {}
 
   // `info[i]` is the lexicon entry of tokens[i] (or null), looked up once by
   // the caller and shared with the other stages.
@@ -66,6 +86,7 @@ class LexiconSentiment {
 
  private:
   const Lexicon& lexicon_;
+  SentimentWeights weights_;
 };
 
 }  // namespace brandlens
