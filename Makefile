@@ -51,7 +51,7 @@ asan-build: setup
 
 asan: asan-build
 	@cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --output-on-failure -j $(JOBS) -L 'unit|slow' -E "$(ASAN_EXCLUDE)"
+	  ctest --output-on-failure -j $(JOBS) -E 'ReportRendersInChromium'
 
 fuzz: asan-build
 	@bash tests/fuzz/run_fuzzers.sh $(ASAN_DIR) $(FUZZ_SECONDS)

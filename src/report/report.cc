@@ -130,6 +130,7 @@ for (const [id, option] of Object.entries(options)) {
   window.brandlensCharts[id] = chart;
 }
 window.addEventListener('resize', () => Object.values(window.brandlensCharts).forEach(c => c.resize()));
+window.brandlensReady = true;  // every chart is set up (the browser test waits for this)
 )js";
     html += "</script>\n";
   }

@@ -10,14 +10,16 @@
 
 #include "core/utf8.h"
 #include "text/text_config.h"
+#include "text/word_lists.h"
 
 namespace brandlens {
 
 namespace {
 
-// Comparative verbs: "A吊打B" (the first brand wins), "A不如B" (the second does).
-constexpr std::string_view kAWins[] = {"吊打", "完胜", "秒杀", "碾压", "胜过", "强于", "优于", "好过", "赢过", "甩开"};
-constexpr std::string_view kBWins[] = {"不如", "比不上", "不及", "逊于", "输给", "差于", "被吊打", "被碾压"};
+// Comparative verbs (data/lexicon/constructions.txt): "A吊打B" (the first
+// brand wins), "A不如B" (the second does).
+const WordList& FirstWins() { return WordList::Named("comparison_first_wins"); }
+const WordList& SecondWins() { return WordList::Named("comparison_second_wins"); }
 
 // Byte offsets of a token in the normalized text it views.
 size_t TokenBegin(const Analysis& a, size_t token) {
@@ -55,8 +57,8 @@ TextAnalyzer::TextAnalyzer(const Options& options, std::unique_ptr<Normalizer> n
       segmenter_(lexicon_.DictionaryWords()),
       sentiment_(lexicon_),
       brands_(options.brands) {
-  for (auto w : kAWins) segmenter_.AddWord(w);
-  for (auto w : kBWins) segmenter_.AddWord(w);
+  for (const auto& w : FirstWins().words()) segmenter_.AddWord(w);
+  for (const auto& w : SecondWins().words()) segmenter_.AddWord(w);
   NormalizedText n;
   for (const auto& w : options.extra_words) {
     normalizer_->Normalize(w, n);
@@ -245,8 +247,8 @@ void TextAnalyzer::FindBrands(Analysis& out) const {
     const auto [tb, b] = in_clause[1];
     int verdict = 0;  // +1: A wins, -1: B wins
     for (size_t t = ta + 1; t < tb; ++t) {
-      for (auto w : kAWins) verdict = out.tokens[t].text == w ? 1 : verdict;
-      for (auto w : kBWins) verdict = out.tokens[t].text == w ? -1 : verdict;
+      if (FirstWins().Contains(out.tokens[t].text)) verdict = 1;
+      if (SecondWins().Contains(out.tokens[t].text)) verdict = -1;
       if (out.tokens[t].text == "比" && verdict == 0) {
         float after = 0;
         for (const Opinion& o : out.sentiment.opinions)

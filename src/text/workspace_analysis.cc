@@ -48,8 +48,15 @@ Status WriteBatch(Store& store, const std::vector<Pending>& batch, const std::ve
   for (auto* w : {&analysis, &aspects, &brand_rows, &comparisons})
     if (!w->ok()) return w->status();
   // Child rows are keyed by mention and position, so a mention's rows are
-  // written once however often the batch is retried.
-  auto child_key = [](int64_t mention, size_t index) { return static_cast<uint64_t>(mention) * 1024 + index; };
+  // written once however often the batch is retried. Keys stay unique only
+  // while a mention has fewer than kMaxChildRows rows of a kind: a text
+  // with more aspects, brands or comparisons than that (a pasted novel)
+  // keeps its first kMaxChildRows of each.
+  constexpr size_t kMaxChildRows = 1024;
+  auto child_key = [](int64_t mention, size_t index) {
+    return static_cast<uint64_t>(mention) * kMaxChildRows + index;
+  };
+  auto capped = [](size_t n) { return n < kMaxChildRows ? n : kMaxChildRows; };
   for (const Pending& p : batch) {
     const std::string error = p.status.ok() ? std::string() : p.status.message();
     const Value row[] = {p.mention_id, LabelName(p.prediction.label), static_cast<double>(p.prediction.score),
@@ -57,7 +64,7 @@ Status WriteBatch(Store& store, const std::vector<Pending>& batch, const std::ve
                          error.empty() ? Value(std::monostate{}) : Value(std::string_view(error))};
     auto ok = (*analysis)->Insert(static_cast<uint64_t>(p.mention_id), row);
     if (!ok.ok()) return ok.status();
-    for (size_t i = 0; i < p.aspects.size(); ++i) {
+    for (size_t i = 0; i < capped(p.aspects.size()); ++i) {
       const AspectSentiment& a = p.aspects[i];
       const float score = std::tanh(a.score / 2.0f);
       const std::string terms = nlohmann::json(a.terms).dump(), opinions = nlohmann::json(a.opinions).dump();
@@ -66,12 +73,12 @@ Status WriteBatch(Store& store, const std::vector<Pending>& batch, const std::ve
       auto r = (*aspects)->Insert(child_key(p.mention_id, i), arow);
       if (!r.ok()) return r.status();
     }
-    for (size_t i = 0; i < p.brands.size(); ++i) {
+    for (size_t i = 0; i < capped(p.brands.size()); ++i) {
       const Value brow[] = {p.mention_id, std::string_view(brands[static_cast<size_t>(p.brands[i])].name)};
       auto r = (*brand_rows)->Insert(child_key(p.mention_id, i), brow);
       if (!r.ok()) return r.status();
     }
-    for (size_t i = 0; i < p.comparisons.size(); ++i) {
+    for (size_t i = 0; i < capped(p.comparisons.size()); ++i) {
       const Value crow[] = {p.mention_id, std::string_view(brands[static_cast<size_t>(p.comparisons[i].winner)].name),
                             std::string_view(brands[static_cast<size_t>(p.comparisons[i].loser)].name)};
       auto r = (*comparisons)->Insert(child_key(p.mention_id, i), crow);

@@ -1,6 +1,7 @@
 // The `brandlens` binary as a user runs it: exit codes, messages, no crashes.
 #include <sys/wait.h>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -66,7 +67,7 @@ TEST(CliTest, UserErrorsAreOneClearLineAndExitTwo) {
   EXPECT_NE(map.output.find("expected field=column"), std::string::npos) << map.output;
 
   const CliRun kind = Brandlens("import tweets x.csv -w " + ws);
-  EXPECT_NE(kind.exit_code, 0);
+  EXPECT_EQ(kind.exit_code, 2);  // a usage error, caught by the flag parser
   EXPECT_NE(kind.output.find("tweets"), std::string::npos);
   for (const CliRun* r : {&missing, &strict, &map, &kind}) EXPECT_EQ(r->output.find("terminate"), std::string::npos);
 }
@@ -83,6 +84,66 @@ TEST(CliTest, InitWritesAConfigOnceAndImportUsesIt) {
                           " --map text=微博正文");
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_TRUE(std::filesystem::exists(dir / "p/workspace.db"));
+}
+
+// A new user's first run: `init`, then `run` before any data file exists.
+// The template's example source is missing; the run says so and still
+// writes a report.
+TEST(CliTest, RunOnAFreshProjectWarnsAboutTheMissingSourceAndWritesAReport) {
+  TempDir dir;
+  const std::string project = (dir / "p").string();
+  ASSERT_EQ(Brandlens("init " + project).exit_code, 0);
+  const CliRun r = Brandlens("run -p " + project);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("data/weibo.csv was not imported"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("1 file(s) failed"), std::string::npos) << r.output;
+  EXPECT_TRUE(std::filesystem::exists(dir / "p/report.html"));
+}
+
+TEST(CliTest, ProjectCommandsAnalyzeKeywordsAndDateRanges) {
+  TempDir dir;
+  const std::string project = (dir / "p").string();
+  std::filesystem::create_directories(dir / "p");
+  std::string csv = "id,time,text\n";
+  for (int i = 0; i < 60; ++i)
+    csv += fmt::format("{},2025-06-{:02} 12:00,\"{}\"\n", i, 1 + i % 28,
+                       i % 2 ? "山茶集的芝士奶盖很好喝，排队有点久" : "青柠社的柠檬茶太酸了，芝士奶盖一般");
+  WriteFile(dir / "p/m.csv", csv);
+  WriteFile(dir / "p/brandlens.toml", "[project]\nindustry = \"food_and_drink\"\n[text]\nlearn_new_words = false\n"
+                                      "[[brands]]\nname = \"山茶集\"\nown = true\n[[brands]]\nname = \"青柠社\"\n"
+                                      "[[sources]]\nkind = \"mentions\"\npath = \"m.csv\"\nplatform = \"weibo\"\n");
+  ASSERT_EQ(Brandlens("import mentions " + (dir / "p/m.csv").string() + " --platform weibo -p " + project).exit_code, 0);
+  // analyze -p: the workspace's new mentions, once.
+  const CliRun first = Brandlens("analyze -p " + project);
+  EXPECT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("analysed 60 new mentions"), std::string::npos) << first.output;
+  EXPECT_NE(Brandlens("analyze -p " + project).output.find("analysed 0 new mentions"), std::string::npos);
+  // keywords: the contracted JSON, per configured brand.
+  const CliRun keywords = Brandlens("keywords -p " + project + " --top 3 2>/dev/null");
+  ASSERT_EQ(keywords.exit_code, 0) << keywords.output;
+  const auto k = nlohmann::json::parse(keywords.output);
+  EXPECT_EQ(k["documents"], 60);
+  ASSERT_TRUE(k["keywords"].contains("山茶集"));
+  ASSERT_FALSE(k["keywords"]["青柠社"].empty());
+  EXPECT_TRUE(k["keywords"]["all"][0].contains("term"));
+  EXPECT_TRUE(k.contains("new_words"));
+  // run --from/--to: the report covers the range asked.
+  const CliRun run = Brandlens("run -p " + project + " --from 2025-06-05 --to 2025-06-10");
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  const auto report = nlohmann::json::parse(brandlens::testing::ReadFile(dir / "p/report.json"));
+  EXPECT_EQ(report["period"], "2025-06-05 – 2025-06-10");
+  EXPECT_EQ(Brandlens("run -p " + project + " --from yesterday").exit_code, 2);
+  // analyze --explain adds the tokens and scored opinions; --model reads a
+  // trained model, and a bad one is a clear error.
+  const auto in = WriteFile(dir / "in.csv", "text\n山茶集很好喝\n");
+  const CliRun explain = Brandlens("analyze --explain --input " + in.string() + " --text-column text");
+  ASSERT_EQ(explain.exit_code, 0) << explain.output;
+  const auto row = nlohmann::json::parse(explain.output.substr(0, explain.output.find('\n')));  // then the log line
+  EXPECT_TRUE(row.contains("tokens"));
+  EXPECT_TRUE(row.contains("opinions"));
+  const CliRun bad_model = Brandlens("analyze --model " + in.string() + " --input " + in.string() + " --text-column text");
+  EXPECT_NE(bad_model.exit_code, 0);
+  EXPECT_NE(bad_model.output.find("in.csv"), std::string::npos) << bad_model.output;
 }
 
 // A small labelled review file: the shape outside evaluation scripts use.
@@ -116,18 +177,35 @@ TEST(CliTest, EvalSentimentPrintsTheContractedJson) {
   EXPECT_NE(missing.output.find("no column 'text'; columns: label, review"), std::string::npos) << missing.output;
 }
 
-TEST(CliTest, TrainThenEvaluateWithTheModel) {
+// Reviews whose sentiment only made-up words carry (zorbly good, gronkish
+// bad): the lexicon cannot know them, a trained model must learn them.
+std::string InventedReviews(int first, int n) {
+  const char* contexts[] = {"这家店", "外卖", "the staff", "房间", "包装"};
+  std::string csv = "label,review\n";
+  for (int i = first; i < first + n; ++i) {
+    csv += fmt::format("1,\"{} zorbly {}\"\n", contexts[i % 5], i);
+    csv += fmt::format("0,\"{} gronkish {}\"\n", contexts[(i + 2) % 5], i);
+  }
+  return csv;
+}
+
+TEST(CliTest, TrainThenEvaluateOnHeldOutReviews) {
   TempDir dir;
-  const auto data = WriteFile(dir / "reviews.csv", LabelledReviews());
+  const auto train_data = WriteFile(dir / "train.csv", InventedReviews(0, 40));
+  const auto test_data = WriteFile(dir / "test.csv", InventedReviews(1000, 20));  // never seen in training
   const std::string model = (dir / "m.bin").string();
-  const CliRun train = Brandlens("sentiment train --input " + data.string() +
+  const CliRun train = Brandlens("sentiment train --input " + train_data.string() +
                                  " --text-column review --label-column label --out " + model);
   ASSERT_EQ(train.exit_code, 0) << train.output;
-  EXPECT_NE(train.output.find("trained on 60 texts (2 labels: 0, 1)"), std::string::npos) << train.output;
-  const CliRun eval = Brandlens("eval sentiment --input " + data.string() +
-                                " --text-column review --label-column label --model " + model + " 2>/dev/null");
-  ASSERT_EQ(eval.exit_code, 0) << eval.output;
-  EXPECT_GE(nlohmann::json::parse(eval.output)["accuracy"].get<double>(), 0.95);
+  EXPECT_NE(train.output.find("trained on 80 texts (2 labels: 0, 1)"), std::string::npos) << train.output;
+  const std::string eval = "eval sentiment --input " + test_data.string() + " --text-column review --label-column label";
+  const CliRun trained = Brandlens(eval + " --model " + model + " 2>/dev/null");
+  ASSERT_EQ(trained.exit_code, 0) << trained.output;
+  EXPECT_GE(nlohmann::json::parse(trained.output)["accuracy"].get<double>(), 0.95);
+  // Without the model the same reviews are a coin toss.
+  const CliRun lexicon = Brandlens(eval + " 2>/dev/null");
+  ASSERT_EQ(lexicon.exit_code, 0) << lexicon.output;
+  EXPECT_LE(nlohmann::json::parse(lexicon.output)["accuracy"].get<double>(), 0.6);
 }
 
 TEST(CliTest, AnalyzeWritesOneLinePerRowInOrder) {
@@ -149,14 +227,20 @@ TEST(CliTest, AnalyzeWritesOneLinePerRowInOrder) {
 }
 
 TEST(CliTest, AnalyzeSelfTrainsOnTheFileItself) {
-  // 600 delivery reviews: the lexicon is confident about most; the model
-  // learned from them labels every row.
+  // 600 delivery reviews. In the first 576 the lexicon is confident, and a
+  // made-up dish nickname goes with each side (zorbly with praise, gronkish
+  // with complaints); the last 24 say only the nickname, which the lexicon
+  // cannot read. Self-training must carry what it learned to them. (They are
+  // under 5% of the texts: more texts without an opinion would make
+  // self-training learn a neutral class from exactly these.)
   const char* dishes[] = {"牛肉面", "麻辣烫", "黄焖鸡", "酸菜鱼", "盖浇饭", "饺子"};
   const char* praise[] = {"很好吃，送得也快", "味道不错，分量很足", "非常满意，还会再点"};
   const char* complaint[] = {"太难吃了，送得还慢", "味道很差，分量太少", "非常失望，不会再点了"};
   std::string csv = "text\n";
-  for (int i = 0; i < 600; ++i)
-    csv += std::string(dishes[i % 6]) + (i % 2 ? praise[(i / 2) % 3] : complaint[(i / 2) % 3]) + "\n";
+  for (int i = 0; i < 576; ++i)
+    csv += std::string(dishes[i % 6]) + (i % 2 ? " zorbly " + std::string(praise[(i / 2) % 3])
+                                               : " gronkish " + std::string(complaint[(i / 2) % 3])) + "\n";
+  for (int i = 576; i < 600; ++i) csv += std::string(dishes[i % 6]) + (i % 2 ? " zorbly" : " gronkish") + "\n";
   TempDir dir;
   const auto data = WriteFile(dir / "in.csv", csv);
   const std::string out = (dir / "out.jsonl").string();
@@ -165,10 +249,23 @@ TEST(CliTest, AnalyzeSelfTrainsOnTheFileItself) {
   EXPECT_NE(r.output.find("self-trained on 600 texts"), std::string::npos)
       << r.output;
   std::istringstream lines(brandlens::testing::ReadFile(out));
-  int rows = 0, positive = 0;
-  for (std::string line; std::getline(lines, line); ++rows) positive += nlohmann::json::parse(line)["label"] == "positive";
+  int rows = 0, nickname_right = 0;
+  for (std::string line; std::getline(lines, line); ++rows) {
+    if (rows < 576) continue;
+    const auto label = nlohmann::json::parse(line)["label"];
+    nickname_right += label == (rows % 2 ? "positive" : "negative");
+  }
   EXPECT_EQ(rows, 600);
-  EXPECT_EQ(positive, 300);
+  EXPECT_GE(nickname_right, 22) << "of 24 rows only the self-trained model can read";
+  // The lexicon alone leaves them neutral.
+  const CliRun lexicon = Brandlens("analyze --input " + data.string() + " --text-column text --output " + out);
+  ASSERT_EQ(lexicon.exit_code, 0);
+  std::istringstream plain(brandlens::testing::ReadFile(out));
+  int neutral = 0;
+  rows = 0;
+  for (std::string line; std::getline(plain, line); ++rows)
+    if (rows >= 576) neutral += nlohmann::json::parse(line)["label"] == "neutral";
+  EXPECT_EQ(neutral, 24);
   // A trained model and self-training are two answers to one question.
   const CliRun both = Brandlens("analyze --self-train --model m.bin --input " + data.string() + " --text-column text");
   EXPECT_EQ(both.exit_code, 2) << both.output;

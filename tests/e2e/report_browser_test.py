@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """End-to-end: the demo world's report.html opened from disk in headless
 Chromium (driven through ChromeDriver's WebDriver API, standard library only).
-Fails on any JavaScript error or any chart that did not draw; saves a
-screenshot beside the build.
+Fails on any JavaScript error, any chart that did not draw, a chart whose
+numbers are not in the table beside it, section titles that differ from
+report.json, or any request that leaves file://; saves a screenshot beside
+the build.
 
 usage: report_browser_test.py BRANDLENS BUILD_DIR
 """
@@ -31,6 +33,56 @@ def call(base, method, path, body=None):
         return json.loads(resp.read())["value"]
 
 
+def numbers(value):
+    """Every number inside a JSON value (series points may be [x, y, v] or {value: [...]})."""
+    if isinstance(value, bool) or value is None:
+        return []
+    if isinstance(value, (int, float)):
+        return [float(value)]
+    if isinstance(value, dict):
+        return [n for v in value.values() for n in numbers(v)]
+    if isinstance(value, list):
+        return [n for v in value for n in numbers(v)]
+    return []
+
+
+# Charts whose table lists something other than every plotted point.
+TABLE_IS_A_SUMMARY = {"chart-crisis": "daily counts are in report.json; the table lists the alert windows"}
+
+
+def check_against_json(data, state, series):
+    failures = []
+    titles = [s["title"] for s in data["sections"]]
+    if state.get("sections") != titles:
+        failures.append(f"section titles {state.get('sections')} differ from report.json {titles}")
+    for url in state.get("requests", []):
+        if not url.startswith(("file:", "data:", "blob:")):
+            failures.append(f"the report requested {url}")
+    charts = {c["id"]: c for s in data["sections"] for c in s["charts"]}
+    if set(series) != set(charts):
+        failures.append(f"charts drawn {sorted(series)} differ from report.json {sorted(charts)}")
+    for chart_id, drawn in series.items():
+        chart = charts.get(chart_id)
+        if chart is None:
+            continue
+        planned = [s.get("data") for s in chart["option"].get("series", [])]
+        plotted = [n for d in drawn for n in numbers(d)]
+        if sorted(plotted) != sorted(n for d in planned for n in numbers(d)):
+            failures.append(f"{chart_id}: the browser plotted other numbers than report.json holds")
+        if not plotted:
+            failures.append(f"{chart_id}: no data plotted")
+        if chart_id in TABLE_IS_A_SUMMARY:
+            continue
+        table = numbers(chart["data"]["rows"])
+        values = plotted
+        if any(s.get("type") == "heatmap" for s in chart["option"].get("series", [])):
+            values = [p[2] for d in drawn for p in d]  # [x index, y index, value]: only the value is data
+        missing = [n for n in values if not any(abs(n - t) <= 0.006 for t in table)]
+        if missing:
+            failures.append(f"{chart_id}: {len(missing)} plotted numbers are not in its table (e.g. {missing[:3]})")
+    return failures
+
+
 def main():
     binary, build = sys.argv[1], sys.argv[2]
     work = tempfile.mkdtemp(prefix="brandlens-e2e-")
@@ -57,22 +109,33 @@ def main():
         sid = session["sessionId"]
         call(base, "POST", f"/session/{sid}/url", {"url": "file://" + report})
         state = {}
-        for _ in range(50):
+        deadline = time.time() + 60
+        while time.time() < deadline:  # until the page says its charts are set up
             state = call(base, "POST", f"/session/{sid}/execute/sync", {"script": """
                 const charts = [...document.querySelectorAll('.chart')];
                 const drawn = charts.filter(c => { const cv = c.querySelector('canvas'); return cv && cv.width > 0; });
-                return {ready: document.readyState, charts: charts.length, drawn: drawn.length,
+                const series = {};
+                for (const [id, chart] of Object.entries(window.brandlensCharts || {}))
+                  series[id] = chart.getOption().series.map(s => s.data);
+                return {ready: window.brandlensReady === true, charts: charts.length, drawn: drawn.length,
                         errors: window.brandlensErrors || ['error capture missing'],
-                        hasEcharts: typeof echarts !== 'undefined', title: document.title};""", "args": []})
-            if state["ready"] == "complete" and state["drawn"] == state["charts"]:
+                        hasEcharts: typeof echarts !== 'undefined', title: document.title,
+                        sections: [...document.querySelectorAll('section > h2')].map(h => h.textContent),
+                        requests: performance.getEntriesByType('resource').map(r => r.name),
+                        series: series};""", "args": []})
+            if state["ready"] and state["drawn"] == state["charts"]:
                 break
-            time.sleep(0.2)
+            time.sleep(0.1)
         shot = call(base, "GET", f"/session/{sid}/screenshot")
         path = os.path.join(build, "report-screenshot.png")
         with open(path, "wb") as f:
             f.write(base64.b64decode(shot))
         call(base, "DELETE", f"/session/{sid}")
+        series = state.pop("series", {})
         print(f"report: {report}\nscreenshot: {path}\nstate: {json.dumps(state, ensure_ascii=False)}")
+        with open(os.path.join(project, "report.json"), encoding="utf-8") as f:
+            data = json.load(f)
+        failures.extend(check_against_json(data, state, series))
         if not state.get("hasEcharts"):
             failures.append("ECharts is not inlined in the report")
         if state.get("errors"):

@@ -73,6 +73,36 @@ TEST(ListeningMetricsTest, TrendsByMonth) {
   EXPECT_EQ(trend[0].volume[0], 310);
 }
 
+// Days with `baseline` negatives for 40 days, then one day with `peak`.
+ListeningFacts OneSpike(int baseline, int peak) {
+  ListeningFacts f;
+  f.brands = {"own"};
+  f.platforms = {"weibo"};
+  int64_t id = 0;
+  for (int32_t day = 0; day < 41; ++day)
+    for (int i = 0; i < (day == 40 ? peak : baseline); ++i)
+      f.mentions.push_back({++id, day, 0, 0, SentimentLabel::kNegative, -0.5f, 0});
+  f.first_day = 0;
+  f.last_day = 40;
+  return f;
+}
+
+TEST(SpikesTest, ThresholdsHoldAtTheirEdges) {
+  // A quiet baseline (no negatives): the day needs min_negatives exactly.
+  EXPECT_EQ(DetectSpikes(OneSpike(0, 8)).size(), 1u);
+  EXPECT_TRUE(DetectSpikes(OneSpike(0, 7)).empty());
+  // One negative a day: the robust scale is 1, so z = peak - 1; z = 4 alerts.
+  SpikeOptions lenient;
+  lenient.min_negatives = 1;
+  lenient.max_tail_probability = 0.01;
+  EXPECT_EQ(DetectSpikes(OneSpike(1, 5), lenient).size(), 1u);
+  EXPECT_TRUE(DetectSpikes(OneSpike(1, 4), lenient).empty());
+  // The same 5 is not rare enough for the default tail probability (1e-5):
+  // P(X >= 5 | lambda = 1) = 0.0037.
+  lenient.max_tail_probability = 1e-5;
+  EXPECT_TRUE(DetectSpikes(OneSpike(1, 5), lenient).empty());
+}
+
 TEST(SpikesTest, FindsTheCrisisWindowAndItsCause) {
   const auto spikes = DetectSpikes(TwoBrands());
   ASSERT_EQ(spikes.size(), 1u);

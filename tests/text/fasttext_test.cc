@@ -6,19 +6,29 @@
 namespace brandlens {
 namespace {
 
-// A small labelled domain the lexicon knows nothing about: 回购 and 退货
-// carry the sentiment of these made-up product reviews.
+// A labelled domain the lexicon cannot know: made-up words (zorbly for
+// praise, gronkish for complaints) carry the sentiment, so only a classifier
+// that really learned can tell the classes apart.
 std::pair<std::vector<std::string>, std::vector<std::string>> Corpus() {
   std::vector<std::string> texts, labels;
-  const char* goods[] = {"已经回购第三次", "会一直回购", "第二次回购了", "家里人让我再回购"};
-  const char* bads[] = {"申请退货了", "准备退货", "已经退货", "客服同意退货"};
+  const char* contexts[] = {"这款面霜", "the cream", "包装和质地", "用了一周"};
   for (int i = 0; i < 60; ++i) {
-    texts.push_back(std::string(goods[i % 4]) + "，这款面霜" + std::to_string(i));
+    texts.push_back(std::string(contexts[i % 4]) + " zorbly " + std::to_string(i));
     labels.push_back("1");
-    texts.push_back(std::string(bads[i % 4]) + "，这款面霜" + std::to_string(i));
+    texts.push_back(std::string(contexts[i % 4]) + " gronkish " + std::to_string(i));
     labels.push_back("0");
   }
   return {texts, labels};
+}
+
+// The classifier's own probability of `label` for a text it never saw.
+float Probability(const FastTextClassifier& c, const TextAnalyzer& analyzer, const std::string& text,
+                  const std::string& label) {
+  Analysis a;
+  EXPECT_TRUE(analyzer.Analyze(text, a).ok());
+  for (const auto& [l, p] : c.Predict(ModelDocument(a, /*lexicon_features=*/true)))
+    if (l == label) return p;
+  return 0;
 }
 
 TEST(FastTextTest, TrainsSavesLoadsAndPredicts) {
@@ -33,11 +43,15 @@ TEST(FastTextTest, TrainsSavesLoadsAndPredicts) {
   ASSERT_TRUE((*classifier)->Save(path).ok());
   auto loaded = FastTextClassifier::Load(path);
   ASSERT_TRUE(loaded.ok()) << loaded.status().message();
-  const SentimentModel model(std::move(loaded.value()));
+  // Held-out texts: the lexicon alone reads them as neutral.
   Analysis a;
-  ASSERT_TRUE(analyzer->Analyze("这个面霜我会回购", a).ok());
+  ASSERT_TRUE(analyzer->Analyze("朋友说 zorbly", a).ok());
+  EXPECT_EQ(SentimentModel(nullptr).Predict(a).label, SentimentLabel::kNeutral);
+  EXPECT_GT(Probability(**loaded, *analyzer, "朋友说 zorbly", "1"), 0.8f);
+  EXPECT_GT(Probability(**loaded, *analyzer, "朋友说 gronkish", "0"), 0.8f);
+  const SentimentModel model(std::move(loaded.value()));
   EXPECT_EQ(model.Predict(a).label, SentimentLabel::kPositive);
-  ASSERT_TRUE(analyzer->Analyze("面霜已经退货", a).ok());
+  ASSERT_TRUE(analyzer->Analyze("朋友说 gronkish", a).ok());
   EXPECT_EQ(model.Predict(a).label, SentimentLabel::kNegative);
 }
 

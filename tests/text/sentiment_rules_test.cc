@@ -106,7 +106,6 @@ TEST_F(SentimentRulesTest, DeliveryAndShoppingVocabulary) {
   EXPECT_EQ(Label("粥是凉的"), kNeg);
   EXPECT_EQ(Label("电话也打不通"), kNeg);
   EXPECT_EQ(Label("送餐员直接放在楼下，打电话也不接"), kNeg);
-  EXPECT_EQ(Label("我们不接受这种服务"), kNeu);  // 接受 stays whole
   EXPECT_EQ(Label("鸡翅是生的，里面还有血"), kNeg);
   EXPECT_EQ(Label("味道淡得跟白水一样"), kNeg);  // 得 introduces the complement
   EXPECT_EQ(Label("这个价位算是很难得了"), kPos);  // …but 难得 is a word of praise
@@ -126,14 +125,38 @@ TEST_F(SentimentRulesTest, WhetherTheWriterWillComeBack) {
   EXPECT_EQ(Label("下次还会来住"), kPos);
   EXPECT_EQ(Label("下次去杭州我是不会住在这里的"), kNeg);
   EXPECT_EQ(Label("真的很犹豫，以后还住不住在这儿"), kNeu);  // a question, not a promise
-  EXPECT_EQ(Label("以后就在他家买了"), kNeu);  // neither refused nor promised
   EXPECT_EQ(Label("以后买东西要注意"), kNeu);
+}
+
+TEST_F(SentimentRulesTest, RefusingKeepsItsWordWhole) {
+  // 不接 (not answering the phone) is in the dictionary; 不接受 must not
+  // become 不接 + 受.
+  Analysis a;
+  ASSERT_TRUE(analyzer_->Analyze("我们不接受这种服务", a).ok());
+  bool whole = false;
+  for (const auto& t : a.tokens) whole |= t.text == "接受";
+  EXPECT_TRUE(whole);
+}
+
+// Known limitations: the right answers, which the rules do not give yet.
+// Disabled so the suite stays green; CTest lists them as disabled, and
+// `brandlens_tests --gtest_also_run_disabled_tests` shows how far off they
+// are. Fixing one means enabling it.
+TEST_F(SentimentRulesTest, DISABLED_KnownLimitations) {
+  // Refusing the service is a complaint; the rules see 不 + 接受 (a neutral
+  // word). (Segmentation is right: 接受 stays whole, see
+  // RefusingKeepsItsWordWhole.)
+  EXPECT_EQ(Label("我们不接受这种服务"), kNeg);
+  // A plan to keep buying there is loyalty (以后就…买了), but only 还/会/再
+  // count as a promise in return_intent.cc.
+  EXPECT_EQ(Label("以后就在他家买了"), kPos);
+  // The missing-thing rule reads Chinese 没 only, not English "no".
+  EXPECT_EQ(Label("No towels in the room"), kNeg);
 }
 
 TEST_F(SentimentRulesTest, SomethingMissingIsAComplaintWhenNothingElseIsSaid) {
   EXPECT_EQ(Label("没有送水没有送水没有送水"), kNeg);
   EXPECT_EQ(Label("到半夜竟然没暖气"), kNeg);
-  EXPECT_EQ(Label("No towels in the room"), kNeu);  // the rule reads 没 only
   // Evaluation words, when present, decide; 没想到 / 没多久 report no lack.
   EXPECT_EQ(Label("没有送水，不过菜很好吃"), kPos);
   EXPECT_EQ(Label("没想到"), kNeu);

@@ -56,5 +56,26 @@ TEST(WorkspaceAnalysisTest, AnalysesOnlyNewMentionsAndWritesEveryTable) {
   EXPECT_EQ(third->analysed, 0);
 }
 
+TEST(WorkspaceAnalysisTest, AMentionWithThousandsOfComparisonsKeepsKeysUnique) {
+  TempDir dir;
+  const auto db = dir / "w.db";
+  auto store = std::move(OpenWorkspace(db).value());
+  std::string text;
+  for (int i = 0; i < 1500; ++i) text += "青柠社不如山茶集。";
+  ImportOptions o;
+  o.defaults["platform"] = "weibo";
+  ASSERT_TRUE(ImportFile(*store, "mentions",
+                         WriteFile(dir / "a.csv", "id,time,text\n1,2025-06-18," + text +
+                                                      "\n2,2025-06-18,青柠社不如山茶集\n"),
+                         o)
+                  .ok());
+  auto analyzer = std::move(TextAnalyzer::Create({"food_and_drink", {{"山茶集", true, {}}, {"青柠社", false, {}}}, {}}).value());
+  ASSERT_TRUE(AnalyzeWorkspace(*store, *analyzer, SentimentModel(nullptr), 1).ok());
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_comparisons WHERE mention_id = 1"), 1024);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_comparisons WHERE mention_id = 2"), 1);
+  EXPECT_EQ(QueryInt(db, "SELECT count(DISTINCT dedup_key) FROM mention_comparisons"),
+            QueryInt(db, "SELECT count(*) FROM mention_comparisons"));
+}
+
 }  // namespace
 }  // namespace brandlens
