@@ -4,7 +4,11 @@
 #include <toml.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
+#include <sstream>
+
+#include "core/utf8.h"
 
 namespace brandlens {
 
@@ -218,8 +222,23 @@ Result<ProjectConfig> LoadConfig(const std::filesystem::path& path) {
   c.dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
   auto node = std::make_shared<ConfigSection::Node>();
   node->file = file;
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::IoError(fmt::format("{}: cannot read", file));
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  // TOML is UTF-8 without NULs. Checked first because toml11 3.7 reads past
+  // its buffer on some invalid bytes inside quoted keys (found by fuzzing).
+  if (const size_t bad = FindInvalidUtf8(bytes); bad != std::string::npos)
+    return Status::InvalidInput(fmt::format("{}:{}: not valid UTF-8 (save the file as UTF-8)", file,
+                                            1 + std::count(bytes.begin(), bytes.begin() + static_cast<long>(bad), '\n')));
+  if (const size_t nul = bytes.find('\0'); nul != std::string::npos)
+    return Status::InvalidInput(fmt::format("{}:{}: a NUL byte", file,
+                                            1 + std::count(bytes.begin(), bytes.begin() + static_cast<long>(nul), '\n')));
   try {
-    node->root = toml::parse(file);
+    std::istringstream stream(bytes);
+    node->root = toml::parse(stream, file);
   } catch (const std::exception& e) {
     // toml11's messages already carry the file, line and a caret under the
     // offending text.

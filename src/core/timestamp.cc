@@ -134,6 +134,9 @@ Result<int64_t> TimestampParser::Parse(std::string_view text) const {
   if (text.empty()) return fail("it is empty");
 
   if (AllDigits(text)) {
+    // Longer digit strings are no Unix time and would overflow (found by
+    // fuzzing).
+    if (text.size() > 13) return fail("a Unix time has 9–10 digits (seconds) or 12–13 digits (milliseconds)");
     int64_t value = 0;
     for (char c : text) value = value * 10 + (c - '0');
     int64_t seconds;

@@ -437,6 +437,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
 void WeighSentences(const SentimentWeights& w, size_t sentence, SentimentResult& out) {
   // With several sentences, the opening and closing ones carry
   // the verdict; the middle lists particulars.
+  if (out.clauses.empty()) return;  // only punctuation (found by fuzzing: ".@\0\0g!")
   if (sentence > 2) {
     const size_t last = out.clauses.back().sentence;
     for (Clause& c : out.clauses)

@@ -129,6 +129,15 @@ TEST(ConfigTest, ReadsMappingsPerKind) {
   EXPECT_EQ(sources->mappings.at("orders").at("amount"), "实付金额");
 }
 
+// Found by fuzzing: toml11 read past its buffer on invalid bytes in a
+// quoted key. Files that are not UTF-8 are refused before parsing.
+TEST(ConfigTest, BytesThatAreNotUtf8AreAClearErrorNotACrash) {
+  const std::string crash("'\xa5\x9d'\xa5\x9d" "n\0crn\0cr*", 15);
+  EXPECT_NE(LoadError(crash).find("brandlens.toml:1: not valid UTF-8"), std::string::npos);
+  EXPECT_NE(LoadError(std::string(kBrands) + std::string("name2 = \"a\0b\"\n", 13)).find(":4: a NUL byte"),
+            std::string::npos);
+}
+
 TEST(ConfigTest, MissingFileSaysHowToCreateOne) {
   auto c = LoadConfig("/nonexistent/brandlens.toml");
   ASSERT_FALSE(c.ok());

@@ -61,6 +61,10 @@ TEST_F(TimestampTest, RejectsWhatIsNotATimestamp) {
   EXPECT_NE(Error("1960-01-01").find("1970"), std::string::npos);
   EXPECT_NE(Error("2024-06-18 20:15 tomorrow").find("unexpected"), std::string::npos);
   Error("2024-06-18 20:15:00+8");
+  // Found by fuzzing: 20 digits overflowed a 64-bit integer before the
+  // length check.
+  EXPECT_NE(Error("17118712987121900000").find("digits"), std::string::npos);
+  EXPECT_NE(Error("24444444444444444402").find("digits"), std::string::npos);
 }
 
 TEST_F(TimestampTest, LeapDayIsValidInLeapYears) { EXPECT_EQ(Parse("2024-02-29"), 1709136000); }

@@ -128,6 +128,13 @@ TEST_F(SentimentRulesTest, WhetherTheWriterWillComeBack) {
   EXPECT_EQ(Label("以后买东西要注意"), kNeu);
 }
 
+// Found by fuzzing: several sentence ends and no word read an empty clause
+// list's last element.
+TEST_F(SentimentRulesTest, PunctuationAloneIsNeutral) {
+  EXPECT_EQ(Label(std::string_view(".@\0\0\0\0\0g!", 9)), kNeu);
+  EXPECT_EQ(Label("。。。！！！？？？"), kNeu);
+}
+
 TEST_F(SentimentRulesTest, RefusingKeepsItsWordWhole) {
   // 不接 (not answering the phone) is in the dictionary; 不接受 must not
   // become 不接 + 受.
