@@ -18,7 +18,7 @@ namespace {
 class Utf8Counter {
  public:
   void Add(std::string_view chunk, bool last) {
-    carry_.append(chunk);
+    carry_.append(chunk);  // (the carry is at most 3 bytes; appending keeps one code path)
     std::string_view text = carry_;
     size_t keep_from = text.size();
     if (!last) {
@@ -38,18 +38,12 @@ class Utf8Counter {
       if (c < 0) ++evidence.utf8_invalid;
       return true;
     });
-    for (char ch : counted) {
-      if (ch == '\n') evidence.crlf_or_lf = true;
-      if (ch == '\r') saw_cr_ = true;
-    }
     carry_.erase(0, keep_from);
-    if (last) evidence.cr_only = saw_cr_ && !evidence.crlf_or_lf;
   }
   EncodingEvidence evidence;
 
  private:
   std::string carry_;
-  bool saw_cr_ = false;
 };
 
 // ICU calls this for every byte sequence GB18030 cannot decode.

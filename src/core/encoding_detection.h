@@ -17,8 +17,6 @@ struct EncodingEvidence {
   int64_t utf8_multibyte = 0;  // valid UTF-8 sequences of 2-4 bytes
   int64_t utf8_invalid = 0;    // bytes or sequences that are not UTF-8
   int64_t gb18030_invalid = 0; // sequences GB18030 cannot decode (counted only when utf8_invalid > 0)
-  bool crlf_or_lf = false;     // some line ends in '\n'
-  bool cr_only = false;        // lines end in a bare '\r' (old Mac exports) and never in '\n'
 };
 
 struct EncodingDecision {

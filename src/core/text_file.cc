@@ -94,14 +94,17 @@ Result<std::unique_ptr<TextFile>> TextFile::Start(std::unique_ptr<TextFile> tf, 
     // The whole file is read once to decide: a sample can miss the bytes
     // that tell (a corrupted row far into a UTF-8 file).
     EncodingEvidence evidence;
-    if (tf->file_ && tf->pending_.size() == kSampleBytes) {
-      if (std::fseek(tf->file_, 0, SEEK_SET) != 0) return Status::IoError(fmt::format("{}: cannot seek", path));
+    // A pipe cannot be read twice: its first 64 KiB decide, as before.
+    const bool seekable = tf->file_ && std::fseek(tf->file_, 0, SEEK_SET) == 0;
+    if (seekable && tf->pending_.size() == kSampleBytes) {
       auto gathered = GatherEncodingEvidence(tf->file_);
       if (!gathered.ok()) return gathered.status().WithPrefix(path + ": ");
       evidence = *gathered;
       if (std::fseek(tf->file_, static_cast<long>(kSampleBytes), SEEK_SET) != 0)
         return Status::IoError(fmt::format("{}: cannot seek", path));
     } else {
+      if (seekable && std::fseek(tf->file_, static_cast<long>(tf->pending_.size()), SEEK_SET) != 0)
+        return Status::IoError(fmt::format("{}: cannot seek", path));
       evidence = GatherEncodingEvidence(head);
     }
     const EncodingDecision decision = DecideEncoding(evidence);
@@ -149,7 +152,10 @@ Result<size_t> TextFile::Read(char* out, size_t capacity) {
     // Old Mac exports end lines with a bare CR; readers split on LF. The
     // first chunk of text (after conversion) tells.
     line_ends_known_ = true;
-    cr_line_ends_ = chunk.find('\r') != std::string_view::npos && chunk.find('\n') == std::string_view::npos;
+    // A CR that ends the chunk may be half of a CRLF cut by the chunk's
+    // end: only a CR with text after it, and no LF anywhere, says so.
+    const size_t cr = chunk.find('\r');
+    cr_line_ends_ = cr != std::string_view::npos && cr + 1 < chunk.size() && chunk.find('\n') == std::string_view::npos;
   }
   if (cr_line_ends_) std::replace(out, out + *got, '\r', '\n');
   return got;

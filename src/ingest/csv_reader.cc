@@ -68,6 +68,7 @@ Result<bool> CsvReader::Next(CsvRecord& rec) {
   rec.ends.clear();
   rec.fields.clear();
   rec.error.clear();
+  rec.warning.clear();
 
   if (delimiter_ == 0) {
     // Detect from the header line: the most frequent of , \t ; outside quotes.
@@ -159,7 +160,6 @@ Result<bool> CsvReader::Next(CsvRecord& rec) {
 }
 
 void CsvReader::CheckSwallowedLines(CsvRecord& rec) const {
-  rec.warning.clear();
   if (header_fields_ < 2) return;
   int64_t suspicious = 0;
   for (std::string_view field : rec.fields) {
@@ -172,7 +172,7 @@ void CsvReader::CheckSwallowedLines(CsvRecord& rec) const {
   if (suspicious > 0)
     rec.warning = fmt::format(
         "a quoted field holds {} line(s) that each look like a whole record (lines {}-{}): is a quote missing its pair?",
-        suspicious, rec.line, line_ - 1);
+        suspicious, rec.line, rec.line + std::count(rec.buffer.begin(), rec.buffer.end(), '\n'));
 }
 
 }  // namespace brandlens

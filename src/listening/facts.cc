@@ -1,7 +1,6 @@
 #include "listening/facts.h"
 
 #include <algorithm>
-#include <limits>
 #include <unordered_map>
 
 #include "core/local_days.h"
@@ -51,10 +50,12 @@ Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::s
     f.platform = IndexOf(facts.platforms, platform_index, row.Text(2));
     f.day = day_of(row.Int(3));
     // The view sums likes, shares and comments; SQLite turns a sum past the
-    // 64-bit range into a real, so it is read as a number and capped.
-    const double engagement = row.Real(4);
-    f.engagement = engagement >= 9.2e18 ? std::numeric_limits<int64_t>::max()
-                                        : static_cast<int64_t>(std::max(0.0, engagement));
+    // 64-bit range into a real, so it is read as a number and capped where
+    // sums over many mentions still fit (the import caps each count at a
+    // trillion; older workspaces may hold more).
+    constexpr double kMaxEngagement = 3e12;
+    const double engagement = std::clamp(row.Real(4), 0.0, kMaxEngagement);
+    f.engagement = static_cast<int64_t>(engagement);
     f.label = LabelFromName(row.Text(5));
     f.score = static_cast<float>(row.Real(6));
     facts.keywords.try_emplace(f.mention_id, row.Text(7));

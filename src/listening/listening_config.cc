@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace brandlens {
 
 Result<ListeningConfig> ReadListeningConfig(const ProjectConfig& config) {
@@ -19,6 +21,7 @@ Result<ListeningConfig> ReadListeningConfig(const ProjectConfig& config) {
   auto bad = [&](std::string_view what) {
     return Status::InvalidInput(fmt::format("{}: [listening] {}", config.file.string(), what));
   };
+  if (!std::isfinite(*z) || !std::isfinite(*p)) return bad("crisis_min_z and crisis_max_p must be finite numbers");
   if (*z <= 0) return bad("crisis_min_z must be positive");
   if (*negatives < 1) return bad("crisis_min_negatives must be at least 1");
   if (*p <= 0 || *p >= 1) return bad("crisis_max_p must be between 0 and 1");

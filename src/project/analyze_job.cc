@@ -152,12 +152,13 @@ Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const Analyz
       options.input.string(), columns,
       [&](int64_t line, std::span<const std::string_view> f) {
         batch.push_back({line, f.size() > 1 ? std::string(f[1]) : std::string(), std::string(f[0]), {}, false});
-        if (batch.size() == kBatch) flush();
+        if (batch.size() >= kBatch) flush();
         return Status::Ok();
       },
       [&](int64_t line, const std::string& why) {
         batch.push_back({line, {}, {}, {}, true});
         AppendErrorJson(batch.back().json, line, "", why);
+        if (batch.size() >= kBatch) flush();
       },
       options.encoding));
   flush();

@@ -54,6 +54,11 @@ Status SyncBrands(Store& store, const std::vector<BrandConfig>& brands) {
 
   auto txn = Transaction::Begin(store);
   if (!txn.ok()) return txn.status();
+  // Read again under the write lock: another process opening the project
+  // at the same moment may have synced already.
+  stored = ReadBrands(store);
+  if (!stored.ok()) return stored.status();
+  if (Matches(*stored, brands)) return txn->Commit();
   std::set<std::string> kept;
   for (const auto& b : brands) {
     kept.insert(b.name);

@@ -77,6 +77,7 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   if (!sources.ok()) return sources.status();
   auto listening = ReadListeningConfig(config);
   if (!listening.ok()) return listening.status();
+  if (auto text = ReadTextConfig(config); !text.ok()) return text.status();
   auto time = TimestampParser::Create(config.time_zone);
   if (!time.ok()) return time.status();
 

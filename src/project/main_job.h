@@ -5,12 +5,16 @@
 //
 // Contract:
 //  - never prints: progress goes to the callbacks, the outcome to the result;
-//  - a source that cannot be imported (missing file, bad header) does not
-//    stop the job: it is listed in `imports` with its error, nothing of it
-//    is written, and the report is still built from everything else;
-//  - a non-ok result means the job stopped there (config, workspace,
-//    analysis or report error); what earlier steps committed stays (each
-//    import and each analysis batch is its own transaction).
+//  - every config section is read before any work: a typo stops the job
+//    before anything is imported;
+//  - a source that cannot be imported (missing file, bad header, even a
+//    workspace error while importing it) does not stop the job: it is
+//    listed in `imports` with its error, nothing of it is written, and the
+//    report is still built from everything else;
+//  - a non-ok result means the job stopped there (config, analysis or
+//    report error, or a workspace error outside the imports); what earlier
+//    steps committed stays (each import and each analysis batch is its own
+//    transaction).
 #pragma once
 
 #include <filesystem>

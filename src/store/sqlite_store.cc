@@ -341,6 +341,7 @@ class SqliteStore final : public Store {
       return Status::Internal("UpdateRows: columns and values differ in number");
     auto where = WhereClause(filter);
     if (!where.ok()) return where.status();
+    if (where->empty()) return Status::Internal(fmt::format("UpdateRows on {} without a filter", table));
     std::string sets;
     for (auto c : columns) sets += fmt::format("{}{} = ?", sets.empty() ? "" : ", ", c);
     auto stmt = Statement::Prepare(db_, fmt::format("UPDATE {} SET {}{}", table, sets, *where));

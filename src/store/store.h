@@ -67,7 +67,9 @@ struct ScanFilter {
   int64_t limit = 0;              // positive: at most this many rows (scans only)
   std::span<const int64_t> ids;   // non-empty: only rows with these ids
   int64_t after_id = 0;           // only rows with a larger id (keyset paging)
-  std::span<const ColumnEquals> equals;  // only rows where each column has its value
+  // Only rows where each column has its value. Text values are viewed, not
+  // copied: they must outlive the scan's reader.
+  std::span<const ColumnEquals> equals;
   bool order_by_id = true;        // scans: in id order (tables without an id column: false)
 };
 
@@ -94,7 +96,8 @@ class Store {
   // tables such as imports or brands) and returns its id.
   virtual Result<int64_t> InsertRow(std::string_view table, std::span<const std::string_view> columns,
                                     std::span<const Value> values) = 0;
-  // Sets `columns` to `values` in the rows the filter selects.
+  // Sets `columns` to `values` in the rows the filter selects (an empty
+  // filter updates none: say which rows).
   virtual Status UpdateRows(std::string_view table, const ScanFilter& filter,
                             std::span<const std::string_view> columns, std::span<const Value> values) = 0;
   // Deletes the rows the filter selects (an empty filter deletes none: say

@@ -29,7 +29,11 @@ Transaction::~Transaction() {
 Status Transaction::Commit() {
   Store* store = store_;
   store_ = nullptr;
-  return store->Commit();
+  Status committed = store->Commit();
+  // A failed COMMIT (disk full, I/O error) may leave the transaction open;
+  // end it so the next one can begin.
+  if (!committed.ok()) (void)store->Rollback();
+  return committed;
 }
 
 }  // namespace brandlens

@@ -1,6 +1,9 @@
 #include "core/text_file.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <thread>
 
 #include "core/encoding_detection.h"
 #include "test_util.h"
@@ -106,6 +109,30 @@ TEST(TextFileTest, ReadsUtf16WithItsByteOrderMarkAndBareCarriageReturns) {
   auto cr = TextFile::Open(WriteFile(dir / "cr.csv", "id,text\r1,好\r").string());
   ASSERT_TRUE(cr.ok());
   EXPECT_EQ(ReadAll(**cr, 4096), "id,text\n1,好\n");
+}
+
+TEST(TextFileTest, ACrlfSplitAtAChunkEndIsNotMistakenForBareCr) {
+  TempDir dir;
+  // The first read ends between the CR and the LF of a long first line.
+  const std::string crlf = std::string(63, 'a') + "\r\nb\r\n";
+  auto f = TextFile::Open(WriteFile(dir / "long.csv", crlf).string());
+  ASSERT_TRUE(f.ok());
+  EXPECT_EQ(ReadAll(**f, 64), crlf);
+}
+
+TEST(TextFileTest, APipeLongerThanTheSampleIsDetectedFromItsStart) {
+  // A pipe cannot be read twice: its first 64 KiB decide.
+  TempDir dir;
+  const auto fifo = dir / "pipe.csv";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string bytes = "id,text\n";
+  while (bytes.size() < 100000) bytes += "1,山茶集很好喝\n";
+  std::thread writer([&] { WriteFile(fifo, bytes); });
+  auto f = TextFile::Open(fifo.string());
+  ASSERT_TRUE(f.ok()) << f.status().message();
+  EXPECT_EQ((*f)->encoding(), "utf-8");
+  EXPECT_EQ(ReadAll(**f, 4096), bytes);
+  writer.join();
 }
 
 TEST(TextFileTest, ReadsFromMemory) {

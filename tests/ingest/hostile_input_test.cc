@@ -70,7 +70,7 @@ TEST_F(HostileInputTest, AStoredRowWithHugeCountsNeverCrashesAJob) {
   auto facts = LoadListeningFacts(*store_, {"山茶集"}, *time);
   ASSERT_TRUE(facts.ok()) << facts.status().message();
   ASSERT_EQ(facts->mentions.size(), 1u);
-  EXPECT_EQ(facts->mentions[0].engagement, std::numeric_limits<int64_t>::max());
+  EXPECT_EQ(facts->mentions[0].engagement, 3'000'000'000'000);  // capped where sums still fit
 }
 
 // Defect: NUL bytes were accepted into text and ids.
@@ -123,6 +123,11 @@ TEST_F(HostileInputTest, AStrayQuoteThatSwallowsRowsIsReported) {
   ASSERT_TRUE(u.ok());
   ASSERT_EQ(u->rows_rejected, 1);
   EXPECT_NE(u->errors[0].find("quote"), std::string::npos) << u->errors[0];
+  // A later malformed row gets its own reason, not the earlier row's warning.
+  auto later = Import("m4.csv", csv + "7,\"a\"b,2025-06-18 10:00\n");
+  ASSERT_TRUE(later.ok());
+  ASSERT_EQ(later->errors.size(), 1u);
+  EXPECT_EQ(later->errors[0].find("lines 3-"), std::string::npos) << later->errors[0];
   ImportOptions strict;
   strict.strict = true;
   auto s = Import("m2.csv", csv, strict);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <thread>
 
 #include "ingest/import_log.h"
 #include "ingest/kinds.h"
@@ -140,6 +141,36 @@ TEST(StoreTest, SyncBrandsWritesNothingWhenTheTablesMatch) {
   EXPECT_TRUE(SyncBrands(*store, brands).ok());
   sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
   sqlite3_close(other);
+}
+
+// Found in review: two processes opening a new project at once both read
+// an empty brands table and the second insert failed on the unique name.
+TEST(StoreTest, TwoConnectionsSyncTheSameBrandsAtOnce) {
+  for (int trial = 0; trial < 5; ++trial) {
+    TempDir dir;
+    const auto db = dir / "w.db";
+    const std::vector<BrandConfig> brands = {{"山茶集", true, {"ShanCha"}}, {"青柠社", false, {}}};
+    Status status[2];
+    auto sync = [&](int which) {
+      auto store = OpenWorkspace(db);
+      status[which] = store.ok() ? SyncBrands(**store, brands) : store.status();
+    };
+    std::thread a(sync, 0), b(sync, 1);
+    a.join();
+    b.join();
+    ASSERT_TRUE(status[0].ok()) << status[0].message();
+    ASSERT_TRUE(status[1].ok()) << status[1].message();
+    EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM brands"), 2);
+  }
+}
+
+TEST(StoreTest, UpdatesAndDeletesNeedAFilter) {
+  TempDir dir;
+  auto store = std::move(OpenWorkspace(dir / "w.db").value());
+  const std::string_view columns[] = {"is_own"};
+  const Value values[] = {int64_t{0}};
+  EXPECT_FALSE(store->UpdateRows("brands", {}, columns, values).ok());
+  EXPECT_FALSE(store->DeleteRows("brands", {}).ok());
 }
 
 TEST(StoreTest, SchemaVersionsMustRunWithoutGaps) {
