@@ -33,11 +33,17 @@ class Utf8Counter {
       }
     }
     const std::string_view counted = text.substr(0, keep_from);
-    ForEachCodePoint(counted, [&](size_t, UChar32 c) {
-      if (c >= 0x80) ++evidence.utf8_multibyte;
-      if (c < 0) ++evidence.utf8_invalid;
-      return true;
-    });
+    if (IsValidUtf8(counted)) {
+      // The common case, on the validator's fast path: every lead byte
+      // starts one multi-byte character.
+      for (char ch : counted) evidence.utf8_multibyte += (static_cast<unsigned char>(ch) & 0xC0) == 0xC0;
+    } else {
+      ForEachCodePoint(counted, [&](size_t, UChar32 c) {
+        if (c >= 0x80) ++evidence.utf8_multibyte;
+        if (c < 0) ++evidence.utf8_invalid;
+        return true;
+      });
+    }
     carry_.erase(0, keep_from);
   }
   EncodingEvidence evidence;

@@ -209,8 +209,11 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
   ImportReport report;
   report.path = path.string();
   report.encoding = record.encoding;
-  if (options.encoding == "auto")
-    report.warnings.push_back(fmt::format("{}: read as {} ({})", report.path, record.encoding, (*file)->encoding_reason()));
+  // The encoding is worth a word when it was a judgement: another encoding
+  // than UTF-8, or UTF-8 with bytes that are not.
+  const std::string& reason = (*file)->encoding_reason();
+  if (options.encoding == "auto" && (record.encoding != "utf-8" || reason.find("invalid") != std::string::npos))
+    report.warnings.push_back(fmt::format("{}: read as {} ({})", report.path, record.encoding, reason));
   constexpr size_t kMaxWarnings = 20;
   // Bytes a converted file's encoding cannot decode come out as U+FFFD.
   const bool reject_replacement_chars = (*file)->converted();

@@ -128,7 +128,7 @@ class SqliteRowWriter final : public RowWriter {
       : db_(db), stmt_(std::move(stmt)), table_(std::move(table)), keys_(std::move(keys)), check_keys_(check_keys) {}
 
   Result<bool> Insert(uint64_t dedup_key, std::span<const Value> values) override {
-    if (check_keys_ && keys_.contains(dedup_key)) return false;
+    if (check_keys_ && !keys_.insert(dedup_key).second) return false;
     sqlite3_stmt* s = stmt_.get();
     // SQLite integers are signed: the key is stored as its two's-complement.
     Status bound = Bind(s, 1, static_cast<int64_t>(dedup_key));
@@ -136,9 +136,11 @@ class SqliteRowWriter final : public RowWriter {
     const int rc = bound.ok() ? sqlite3_step(s) : SQLITE_MISUSE;
     sqlite3_reset(s);
     sqlite3_clear_bindings(s);
-    if (!bound.ok()) return bound.WithPrefix(fmt::format("writing to {}: ", table_));
-    if (rc != SQLITE_DONE) return Status::IoError(fmt::format("writing to {} failed: {}", table_, ErrorMessage(db_)));
-    if (check_keys_) keys_.insert(dedup_key);
+    if (!bound.ok() || rc != SQLITE_DONE) {
+      if (check_keys_) keys_.erase(dedup_key);  // not written after all
+      if (!bound.ok()) return bound.WithPrefix(fmt::format("writing to {}: ", table_));
+      return Status::IoError(fmt::format("writing to {} failed: {}", table_, ErrorMessage(db_)));
+    }
     return true;
   }
 
