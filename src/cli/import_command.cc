@@ -30,6 +30,11 @@ Result<ColumnMapping> ParseMapping(const std::vector<std::string>& items) {
 void PrintReport(const ImportReport& r) {
   fmt::print("{}: {} rows read, {} new, {} duplicate, {} rejected ({})\n", r.path, r.rows_read, r.rows_inserted,
              r.rows_duplicate, r.rows_rejected, r.encoding);
+  // Records spanning lines are normal (quoted line breaks) but worth a word:
+  // a stray quote shows up here first.
+  if (r.lines_read > r.rows_read + 1)
+    fmt::print(stderr, "  {} physical lines held the header and {} records (quoted fields span lines)\n", r.lines_read,
+               r.rows_read);
   for (const auto& w : r.warnings) fmt::print(stderr, "  warning: {}\n", w);
   for (const auto& e : r.errors) fmt::print(stderr, "  {}\n", e);
   if (r.rows_rejected > static_cast<int64_t>(r.errors.size()))

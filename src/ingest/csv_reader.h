@@ -42,6 +42,9 @@ class CsvReader {
   Result<bool> Next(CsvRecord& record);
 
   char delimiter() const { return delimiter_; }
+  // Physical lines read so far (a record with quoted line breaks spans
+  // several).
+  int64_t lines_read() const { return line_ - 1; }
 
  private:
   Status Refill();

@@ -248,6 +248,7 @@ Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, cons
     if (options.on_progress && report.rows_read % kProgressEveryRows == 0)
       options.on_progress({(*file)->bytes_consumed(), (*file)->size_bytes(), report.rows_read});
   }
+  report.lines_read = (*source)->LinesRead();
   record.rows_read = report.rows_read;
   record.rows_inserted = report.rows_inserted;
   record.rows_duplicate = report.rows_duplicate;

@@ -52,6 +52,7 @@ struct ImportReport {
   int64_t rows_inserted = 0;
   int64_t rows_duplicate = 0;
   int64_t rows_rejected = 0;
+  int64_t lines_read = 0;  // physical lines, header included (quoted line breaks make records span several)
   bool unchanged = false;  // skipped: imported before and not modified since
   std::vector<std::string> errors;  // the first max_errors_kept, "file:line: field 'x': why"
                                     // (all of them are in the import_errors table)

@@ -112,6 +112,7 @@ class CsvRowSource final : public RowSource {
   std::string ColumnOf(size_t field) const override {
     return columns_[field] == kAbsent ? std::string() : header_names_[columns_[field]];
   }
+  int64_t LinesRead() const override { return reader_.lines_read(); }
 
 
  private:
@@ -175,6 +176,7 @@ class JsonlRowSource final : public RowSource {
   }
 
   std::string ColumnOf(size_t field) const override { return used_[field]; }
+  int64_t LinesRead() const override { return reader_.line_number(); }
 
  private:
   // Looks a key up, descending into objects on '.' when no flat key matches.

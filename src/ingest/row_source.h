@@ -35,6 +35,9 @@ class RowSource {
   virtual Result<bool> Next(RawRow& row) = 0;
   // The column or key a field was read from, for error messages.
   virtual std::string ColumnOf(size_t field) const = 0;
+  // Physical lines read so far, header included: against the rows read, it
+  // shows how many records spanned several lines.
+  virtual int64_t LinesRead() const = 0;
 };
 
 // Opens `file` as CSV/TSV, or as JSON Lines when the path ends in .jsonl,

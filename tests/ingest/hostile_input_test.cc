@@ -111,6 +111,7 @@ TEST_F(HostileInputTest, AStrayQuoteThatSwallowsRowsIsReported) {
   auto r = Import("m.csv", csv);
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->rows_read, 3);
+  EXPECT_EQ(r->lines_read, 7);  // header + 6 physical lines: 3 of them swallowed
   bool warned = false;
   for (const auto& w : r->warnings) warned |= w.find("m.csv:3") != std::string::npos && w.find("quote") != std::string::npos;
   EXPECT_TRUE(warned);
