@@ -230,12 +230,11 @@ Result<ProjectConfig> LoadConfig(const std::filesystem::path& path) {
   }
   // TOML is UTF-8 without NULs. Checked first because toml11 3.7 reads past
   // its buffer on some invalid bytes inside quoted keys (found by fuzzing).
+  auto line_of = [&](size_t offset) { return 1 + std::count(bytes.begin(), bytes.begin() + static_cast<long>(offset), '\n'); };
   if (const size_t bad = FindInvalidUtf8(bytes); bad != std::string::npos)
-    return Status::InvalidInput(fmt::format("{}:{}: not valid UTF-8 (save the file as UTF-8)", file,
-                                            1 + std::count(bytes.begin(), bytes.begin() + static_cast<long>(bad), '\n')));
+    return Status::InvalidInput(fmt::format("{}:{}: not valid UTF-8 (save the file as UTF-8)", file, line_of(bad)));
   if (const size_t nul = bytes.find('\0'); nul != std::string::npos)
-    return Status::InvalidInput(fmt::format("{}:{}: a NUL byte", file,
-                                            1 + std::count(bytes.begin(), bytes.begin() + static_cast<long>(nul), '\n')));
+    return Status::InvalidInput(fmt::format("{}:{}: a NUL byte", file, line_of(nul)));
   try {
     std::istringstream stream(bytes);
     node->root = toml::parse(stream, file);

@@ -140,18 +140,12 @@ class RowBuilder {
   std::string key_;
 };
 
-std::string KindList() {
-  std::vector<std::string_view> names;
-  for (const auto& k : AllKinds()) names.push_back(k.kind);
-  return fmt::format("{}", fmt::join(names, ", "));
-}
-
 }  // namespace
 
 Result<ImportReport> ImportFile(Store& store, const std::string& kind_name, const std::filesystem::path& path,
                                 const ImportOptions& options) {
   const KindSpec* kind = FindKind(kind_name);
-  if (!kind) return Status::InvalidInput(fmt::format("unknown kind '{}': one of {}", kind_name, KindList()));
+  if (!kind) return Status::InvalidInput(fmt::format("unknown kind '{}': one of {}", kind_name, KindNames()));
   for (const auto& [field, value] : options.defaults) {
     bool known = false;
     for (const auto& f : kind->fields) known |= f.name == field;

@@ -124,4 +124,10 @@ const KindSpec* FindKind(std::string_view kind) {
   return nullptr;
 }
 
+std::string KindNames() {
+  std::string names;
+  for (const auto& k : AllKinds()) names.append(names.empty() ? "" : ", ").append(k.kind);
+  return names;
+}
+
 }  // namespace brandlens

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -46,5 +47,7 @@ struct KindSpec {
 
 const std::vector<KindSpec>& AllKinds();
 const KindSpec* FindKind(std::string_view kind);
+// "mentions, users, ...": the kinds, for messages.
+std::string KindNames();
 
 }  // namespace brandlens

@@ -6,16 +6,6 @@
 
 namespace brandlens {
 
-namespace {
-
-std::string KindNames() {
-  std::vector<std::string_view> names;
-  for (const auto& k : AllKinds()) names.push_back(k.kind);
-  return fmt::format("{}", fmt::join(names, ", "));
-}
-
-}  // namespace
-
 Result<SourcesConfig> ReadSourcesConfig(const ProjectConfig& config) {
   SourcesConfig out;
   const std::string file = config.file.string();
@@ -45,14 +35,9 @@ Result<SourcesConfig> ReadSourcesConfig(const ProjectConfig& config) {
   for (const auto& kind : mapping.Keys()) {
     if (!FindKind(kind))
       return Status::InvalidInput(fmt::format("{}: [mapping.{}]: unknown kind (one of: {})", file, kind, KindNames()));
-    auto table = mapping.Table(kind);
-    std::map<std::string, std::string> fields;
-    for (const auto& field : table.Keys()) {
-      auto column = table.String(field, "");
-      if (!column.ok()) return column.status();
-      fields[field] = *column;
-    }
-    out.mappings[kind] = std::move(fields);
+    auto fields = mapping.StringMap(kind);
+    if (!fields.ok()) return fields.status();
+    out.mappings[kind] = std::move(fields.value());
   }
   return out;
 }

@@ -23,17 +23,15 @@ namespace {
 // in the mentions about to be analysed join the user dictionary (and so
 // this analyzer's segmentation).
 Result<std::unique_ptr<TextAnalyzer>> CreateAnalyzerLearningNewWords(Store& store, const ProjectConfig& config,
-                                                                     MainJobResult& result) {
-  auto text = ReadTextConfig(config);
-  if (!text.ok()) return text.status();
+                                                                     const TextConfig& text, MainJobResult& result) {
   auto options = TextAnalyzer::OptionsFor(config);
   if (!options.ok()) return options.status();
   auto analyzer = TextAnalyzer::Create(*options);
-  if (!analyzer.ok() || !text->learn_new_words) return analyzer;
+  if (!analyzer.ok() || !text.learn_new_words) return analyzer;
   auto learned = FindNewWordsInUnanalysed(store, **analyzer, NewWordLearning{});
   if (!learned.ok()) return learned.status();
   if (learned->empty()) return analyzer;
-  result.dictionary = text->user_dictionary;
+  result.dictionary = text.user_dictionary;
   BRANDLENS_RETURN_IF_ERROR(AppendToUserDictionary(
       result.dictionary, *learned,
       fmt::format("learned by brandlens run on {:%Y-%m-%d}", fmt::localtime(std::time(nullptr)))));
@@ -77,14 +75,15 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   if (!sources.ok()) return sources.status();
   auto listening = ReadListeningConfig(config);
   if (!listening.ok()) return listening.status();
-  if (auto text = ReadTextConfig(config); !text.ok()) return text.status();
+  auto text = ReadTextConfig(config);
+  if (!text.ok()) return text.status();
   auto time = TimestampParser::Create(config.time_zone);
   if (!time.ok()) return time.status();
 
   MainJobResult result;
   result.imports = ImportSources(store, config, *sources, options.import_progress);
 
-  auto analyzer = CreateAnalyzerLearningNewWords(store, config, result);
+  auto analyzer = CreateAnalyzerLearningNewWords(store, config, *text, result);
   if (!analyzer.ok()) return analyzer.status();
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   auto analysed = AnalyzeWorkspace(store, **analyzer, SentimentModel(nullptr), threads);
