@@ -251,10 +251,24 @@ class SqliteStore final : public Store {
     // spills to the WAL on every insert (8x slower at 1M rows, measured in
     // bench/import_bench), so the cache may grow to 256 MiB; it is only ever
     // used up to the workspace's size.
-    if (!read_only_) BRANDLENS_RETURN_IF_ERROR(Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+    if (!read_only_) BRANDLENS_RETURN_IF_ERROR(EnableWal());
     BRANDLENS_RETURN_IF_ERROR(
         Exec("PRAGMA foreign_keys=ON; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;"));
     return Migrate(migrations);
+  }
+
+  // Switching a new file to WAL takes an exclusive lock, and SQLite returns
+  // SQLITE_BUSY for it without calling the busy handler when another
+  // connection opens the same new file at that moment: retry here, within
+  // the same time limit.
+  Status EnableWal() {
+    const auto started = std::chrono::steady_clock::now();
+    for (;;) {
+      Status s = Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
+      if (s.ok() || sqlite3_errcode(db_) != SQLITE_BUSY) return s;
+      if (std::chrono::steady_clock::now() - started > std::chrono::milliseconds(busy_.timeout_ms)) return s;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
   }
 
   // Safe when several processes open a new workspace at once: the version
