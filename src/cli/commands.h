@@ -35,6 +35,8 @@ CommandAction AddAnalyzeCommand(CLI::App& app);
 CommandAction AddSentimentCommand(CLI::App& app);
 CommandAction AddKeywordsCommand(CLI::App& app);
 CommandAction AddRunCommand(CLI::App& app);
+CommandAction AddPersonasCommand(CLI::App& app);
+CommandAction AddClusterCommand(CLI::App& app);
 
 // The main job with progress bars and a printed summary (`run`, `demo`).
 Status RunMainJobAndPrint(MainJobOptions options);

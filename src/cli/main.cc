@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   add(brandlens::AddSentimentCommand);
   add(brandlens::AddKeywordsCommand);
   add(brandlens::AddRunCommand);
+  add(brandlens::AddPersonasCommand);
+  add(brandlens::AddClusterCommand);
 
   try {
     app.parse(argc, argv);

@@ -57,6 +57,9 @@ Status RunMainJobAndPrint(MainJobOptions options) {
   fmt::print("imported {} new rows ({} rejected{}), analysed {} new mentions, {} brand mentions in the report ({:.1f} s)\n",
              imported, rejected, failed ? fmt::format(", {} file(s) failed", failed) : "", result->analysis.analysed,
              result->brand_mentions, result->seconds);
+  if (result->personas.built)
+    fmt::print("personas: {} users in {} segments ({:.1f} s)\n", result->personas.users, result->personas.k,
+               result->personas.seconds);
   fmt::print("report: {}\n", result->report_html.string());
   fmt::print("data:   {}\n", result->report_json.string());
   return Status::Ok();

@@ -308,6 +308,14 @@ map = { text = "微博正文", posted_at = "发布时间" }
 # crisis_max_p = 1e-5           # Poisson tail probability a day must fall below
 # crisis_baseline_days = 28     # days of history the baseline is taken from
 
+# Personas: customer segments from users, orders and events.
+# [personas]
+# window_days = 365             # behaviour window, ending at the data's last activity
+# k = 0                         # segments; 0: chosen automatically (silhouette + stability)
+# max_k = 8                     # the largest k tried automatically
+# restarts = 4                  # k-means restarts (k-means++ seeding)
+# seed = 1
+
 # Secrets (API keys, passwords) never go into this file: sections name the
 # environment variable that holds them (api_key_env = "DEEPSEEK_API_KEY").
 )";

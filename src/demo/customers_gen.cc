@@ -21,18 +21,19 @@ const std::vector<std::string_view>& Categories() {
 
 const std::vector<Persona>& Personas() {
   //  channels: miniprogram meituan eleme app store;  categories: milk_tea fruit_tea coffee snack seasonal
+  // Rates are per active month; a user's own rate spreads around them.
   static const std::vector<Persona> kPersonas = {
-      {"students", "学生党", 0.24, 18, 23, 0.62, 0.15, 0.85, 0.9, 1.0, 3.0,
-       {0.5, 0.15, 0.1, 0.05, 0.2}, {0.35, 0.45, 0.02, 0.1, 0.08}, 0, kDays},
-      {"office_workers", "白领打工人", 0.26, 24, 35, 0.55, 0.30, 1.1, 0.3, 0.55, 2.0,
-       {0.15, 0.45, 0.3, 0.05, 0.05}, {0.35, 0.15, 0.4, 0.05, 0.05}, 0, kDays},
-      {"young_parents", "宝妈家庭", 0.14, 28, 40, 0.85, 0.12, 2.6, 0.5, 1.8, 2.5,
-       {0.2, 0.3, 0.2, 0.05, 0.25}, {0.2, 0.4, 0.05, 0.3, 0.05}, 0, kDays},
-      {"trend_seekers", "尝鲜党", 0.12, 20, 30, 0.7, 0.15, 1.2, 0.6, 1.2, 6.0,
-       {0.3, 0.1, 0.1, 0.3, 0.2}, {0.15, 0.2, 0.05, 0.05, 0.55}, 0, kDays},
-      {"loyal_members", "忠实会员", 0.08, 25, 45, 0.6, 0.60, 1.4, 0.2, 1.0, 1.2,
-       {0.1, 0.05, 0.05, 0.75, 0.05}, {0.45, 0.3, 0.15, 0.05, 0.05}, 0, kDays},
-      {"lapsed", "流失用户", 0.16, 18, 45, 0.58, 0.25, 1.0, 0.5, 1.0, 2.5,
+      {"students", "学生党", 0.24, 18, 23, 0.62, 0.9, 0.9, 0.9, 1.0, 2.5, 16,
+       {0.7, 0.1, 0.1, 0.05, 0.05}, {0.25, 0.6, 0.02, 0.08, 0.05}, 0, kDays},
+      {"office_workers", "白领打工人", 0.26, 24, 35, 0.55, 1.8, 1.1, 0.3, 0.4, 1.5, 12,
+       {0.05, 0.55, 0.35, 0.03, 0.02}, {0.2, 0.1, 0.65, 0.03, 0.02}, 0, kDays},
+      {"young_parents", "宝妈家庭", 0.14, 28, 40, 0.85, 0.8, 3.0, 0.5, 2.2, 2.0, 10,
+       {0.1, 0.3, 0.2, 0.05, 0.35}, {0.2, 0.25, 0.03, 0.5, 0.02}, 0, kDays},
+      {"trend_seekers", "尝鲜党", 0.12, 20, 30, 0.7, 1.0, 1.2, 0.6, 1.3, 6.0, 21,
+       {0.2, 0.05, 0.05, 0.6, 0.1}, {0.1, 0.15, 0.05, 0.05, 0.65}, 0, kDays},
+      {"loyal_members", "忠实会员", 0.08, 25, 45, 0.6, 4.0, 1.4, 0.2, 1.0, 1.2, 9,
+       {0.05, 0.03, 0.02, 0.85, 0.05}, {0.6, 0.25, 0.1, 0.03, 0.02}, 0, kDays},
+      {"lapsed", "流失用户", 0.16, 18, 45, 0.58, 1.2, 1.0, 0.5, 1.0, 2.5, 14,
        {0.3, 0.3, 0.2, 0.05, 0.15}, {0.3, 0.3, 0.15, 0.1, 0.15}, 0, 240},
   };
   return kPersonas;
@@ -84,7 +85,7 @@ Customers GenerateCustomers(Rng& rng, int user_count) {
     c.users.push_back(user);
 
     // Individual rate varies around the persona's (gamma-like spread).
-    const double rate = persona.orders_per_month / 30.0 * rng.LogNormal(-0.18, 0.6);
+    const double rate = persona.orders_per_month / 30.0 * rng.LogNormal(-0.045, 0.3);
     const int last_day = std::min(kDays - 1, persona.active_to_day + static_cast<int>(rng.Index(60)));
     for (int day = first_day; day <= last_day; ++day) {
       const FestivalEffect fest = FestivalOn(day);
@@ -95,9 +96,8 @@ Customers GenerateCustomers(Rng& rng, int user_count) {
       const std::string_view channel = Channels()[rng.Weighted(persona.channel_weights)];
       const auto& pool = by_category[rng.Weighted(persona.category_weights)];
       const int product = pool[rng.Index(pool.size())];
-      int64_t at = DayToDaysSinceEpoch(day) * 86400 - 8 * 3600 +
-                   (persona.weekend_bias < 1 ? 11 + static_cast<int64_t>(rng.Index(8)) : 13 + static_cast<int64_t>(rng.Index(10))) * 3600 +
-                   static_cast<int64_t>(rng.Index(3600));
+      const int hour = std::clamp(persona.peak_hour - 2 + static_cast<int>(rng.Index(5)), 0, 23);
+      int64_t at = DayToDaysSinceEpoch(day) * 86400 - 8 * 3600 + hour * 3600 + static_cast<int64_t>(rng.Index(3600));
       const auto views = 1 + rng.Poisson(persona.browse_per_order - 1);
       for (int64_t v = 0; v < views; ++v) {
         const int viewed = v == 0 ? product : static_cast<int>(rng.Index(c.products.size()));

@@ -27,6 +27,7 @@ struct Persona {
   double promo_sensitivity;   // 0..1: how much more they buy in festivals
   double weekend_bias;        // >1: weekends, <1: weekdays
   double browse_per_order;    // views per purchase
+  int peak_hour;              // local hour around which they order (±2 h)
   std::vector<double> channel_weights;   // over Channels()
   std::vector<double> category_weights;  // over Categories()
   int active_from_day, active_to_day;    // lapsed users stop early

@@ -75,7 +75,7 @@ class WorldWriter {
 
     Rng mention_rng(options_.seed), customer_rng(options_.seed + 1), marketing_rng(options_.seed + 2);
     const auto mentions = GenerateMentions(mention_rng, 25.0 * options_.scale);
-    const int user_count = std::max(100, static_cast<int>(50000 * options_.scale));
+    const int user_count = std::max(100, static_cast<int>(12000 * options_.scale));
     const Customers customers = GenerateCustomers(customer_rng, user_count);
     const auto channel_days = GenerateChannelDays(marketing_rng);
     const auto exposures = GenerateExposures(marketing_rng, user_count);

@@ -16,7 +16,7 @@ namespace brandlens::demo {
 
 struct DemoOptions {
   uint64_t seed = 20261129;
-  // 1.0: ~20k mentions and 50k users. Smaller scales make fast test worlds.
+  // 1.0: ~20k mentions and 12k users. Smaller scales make fast test worlds.
   double scale = 1.0;
 };
 

@@ -10,6 +10,8 @@
 #include "listening/facts.h"
 #include "listening/listening_config.h"
 #include "listening/listening_report.h"
+#include "personas/personas_config.h"
+#include "personas/personas_report.h"
 #include "project/project.h"
 #include "report/report.h"
 #include "text/new_word_learning.h"
@@ -77,6 +79,8 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   if (!listening.ok()) return listening.status();
   auto text = ReadTextConfig(config);
   if (!text.ok()) return text.status();
+  auto personas = ReadPersonasConfig(config);
+  if (!personas.ok()) return personas.status();
   auto time = TimestampParser::Create(config.time_zone);
   if (!time.ok()) return time.status();
 
@@ -100,9 +104,14 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   BRANDLENS_RETURN_IF_ERROR(RestrictToRange(*facts, **time, options.from, options.to));
   result.brand_mentions = static_cast<int64_t>(facts->mentions.size());
 
+  auto segments = BuildPersonas(store, **time, *personas, threads);
+  if (!segments.ok()) return segments.status();
+  result.personas = std::move(*segments);
+
   Report report;
   report.title = fmt::format("{} · brandlens", config.name.empty() ? own->name : config.name);
   BRANDLENS_RETURN_IF_ERROR(AddListeningSections(*facts, store, *listening, report));
+  AddPersonasSection(result.personas, report);
   const std::filesystem::path dir = options.out_dir.empty() ? config.dir : options.out_dir;
   BRANDLENS_RETURN_IF_ERROR(WriteReport(report, dir));
   result.report_html = std::filesystem::absolute(dir / "report.html").lexically_normal();

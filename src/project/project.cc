@@ -6,6 +6,7 @@
 
 #include "ingest/tables.h"
 #include "listening/tables.h"
+#include "personas/tables.h"
 #include "project/brands.h"
 #include "project/tables.h"
 #include "text/tables.h"
@@ -17,7 +18,8 @@ std::span<const Migration> WorkspaceMigrations() {
   // brands); versions themselves are applied in number order.
   static const std::vector<Migration> kAll = [] {
     std::vector<Migration> all;
-    for (auto parts : {IngestMigrations(), ProjectMigrations(), TextMigrations(), ListeningMigrations()})
+    for (auto parts : {IngestMigrations(), ProjectMigrations(), TextMigrations(), ListeningMigrations(),
+                       PersonasMigrations()})
       all.insert(all.end(), parts.begin(), parts.end());
     return all;
   }();

@@ -1,0 +1,28 @@
+// The personas module's part of the project config:
+//
+//   [personas]
+//   window_days = 365   # behaviour window, ending at the data's last activity
+//   k = 0               # segments; 0: chosen automatically
+//   max_k = 8           # the largest k tried automatically
+//   restarts = 4        # k-means restarts
+//   seed = 1
+#pragma once
+
+#include <cstdint>
+
+#include "core/config.h"
+#include "core/status.h"
+
+namespace brandlens {
+
+struct PersonasConfig {
+  int window_days = 365;
+  int k = 0;  // 0: automatic
+  int max_k = 8;
+  int restarts = 4;
+  uint64_t seed = 1;
+};
+
+Result<PersonasConfig> ReadPersonasConfig(const ProjectConfig& config);
+
+}  // namespace brandlens
