@@ -20,4 +20,5 @@ fi
 "$build/bench/import_bench"
 /usr/bin/python3 "$root/bench/text_speed.py" "$build/brandlens" "$reviews" "$text_column"
 /usr/bin/python3 "$root/bench/sentiment_baselines.py" "$build/brandlens" "$reviews" "$text_column" "$label_column"
+/usr/bin/python3 "$root/bench/cluster_bench.py" "$build/brandlens" "$build/cluster-bench"
 bash "$root/bench/run_1m.sh" "$build"

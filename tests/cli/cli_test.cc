@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -299,3 +300,56 @@ TEST(CliTest, DemoGeneratesAndImportsASmallWorld) {
 }
 
 }  // namespace
+
+TEST(CliTest, PersonasPrintsSegmentsAndWritesTheContractedCsv) {
+  TempDir dir;
+  ASSERT_EQ(Brandlens("demo --scale 0.05 --out " + (dir / "demo").string()).exit_code, 0);
+  const CliRun r = Brandlens("personas -p " + (dir / "demo").string() + " --output " + (dir / "seg.csv").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto summary = nlohmann::json::parse(r.output.substr(r.output.find('{')));
+  ASSERT_FALSE(summary["segments"].empty());
+  int64_t sized = 0;
+  for (const auto& s : summary["segments"]) {
+    EXPECT_TRUE(s.contains("id") && s.contains("name") && s.contains("size"));
+    sized += s["size"].get<int64_t>();
+  }
+  const std::string csv = brandlens::testing::ReadFile(dir / "seg.csv");
+  EXPECT_EQ(csv.rfind("user_id,segment\n", 0), 0u);
+  EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n') - 1, sized);
+  EXPECT_EQ(summary["users"].get<int64_t>(), sized);
+}
+
+TEST(CliTest, ClusterWritesOneLabelPerRowAndTheContractedJson) {
+  TempDir dir;
+  std::string csv = "x,y\n";
+  for (int i = 0; i < 50; ++i) csv += fmt::format("{},{}\n{},{}\n", i % 5 * 0.1, i % 3 * 0.1, 10 + i % 5 * 0.1, 10.0);
+  WriteFile(dir / "p.csv", csv);
+  const CliRun km = Brandlens("cluster --input " + (dir / "p.csv").string() + " --k 2 --algo kmeans --seed 3 --output " +
+                              (dir / "l.csv").string());
+  ASSERT_EQ(km.exit_code, 0) << km.output;
+  const auto j = nlohmann::json::parse(km.output);
+  for (const char* key : {"k", "inertia", "iterations", "seconds"}) EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j["k"], 2);
+  const std::string labels = brandlens::testing::ReadFile(dir / "l.csv");
+  EXPECT_EQ(labels.rfind("label\n", 0), 0u);
+  EXPECT_EQ(std::count(labels.begin(), labels.end(), '\n'), 101);
+  const CliRun automatic = Brandlens("cluster --input " + (dir / "p.csv").string() + " --k auto --output " +
+                                     (dir / "a.csv").string());
+  ASSERT_EQ(automatic.exit_code, 0) << automatic.output;
+  EXPECT_EQ(nlohmann::json::parse(automatic.output)["k"], 2);
+  const CliRun db = Brandlens("cluster --input " + (dir / "p.csv").string() +
+                              " --algo dbscan --eps 1 --min-points 3 --output " + (dir / "d.csv").string());
+  ASSERT_EQ(db.exit_code, 0) << db.output;
+  EXPECT_EQ(nlohmann::json::parse(db.output)["k"], 2);
+  // Bad cells name the line and the column; k above the distinct points is explained.
+  WriteFile(dir / "bad.csv", "x,y\n1,2\n3,oops\n");
+  const CliRun bad = Brandlens("cluster --input " + (dir / "bad.csv").string() + " --k 2 --output " +
+                               (dir / "b.csv").string());
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("bad.csv:3: column 'y': 'oops' is not a number"), std::string::npos) << bad.output;
+  WriteFile(dir / "same.csv", "x\n1\n1\n1\n");
+  const CliRun same = Brandlens("cluster --input " + (dir / "same.csv").string() + " --k 3 --output " +
+                                (dir / "s.csv").string());
+  EXPECT_EQ(same.exit_code, 2) << same.output;
+  EXPECT_NE(same.output.find("only 1 distinct point"), std::string::npos) << same.output;
+}
