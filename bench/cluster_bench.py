@@ -5,6 +5,9 @@ scikit-learn's KMeans (k-means++, n_init=1, lloyd) with pandas reading the
 same CSV. DBSCAN: 100,000 x 4 points, the same eps / min_samples. Timings
 include reading the CSV and writing labels; quality is compared as inertia
 (k-means) and as the adjusted Rand index between the two labelings (DBSCAN).
+Also, on the demo world's persona matrix (what `brandlens personas`
+clusters), k-means inertia against scikit-learn's with the same k and the
+same number of restarts.
 Prints one JSON object. Usage: cluster_bench.py BRANDLENS [WORKDIR]
 """
 import json
@@ -30,6 +33,16 @@ X = pd.read_csv(sys.argv[1], dtype="float32").to_numpy()
 km = KMeans(n_clusters=int(sys.argv[3]), init="k-means++", n_init=1, algorithm="lloyd", random_state=0).fit(X)
 pd.DataFrame({"label": km.labels_}).to_csv(sys.argv[2], index=False)
 print(json.dumps({"inertia": float(km.inertia_), "iterations": int(km.n_iter_), "seconds": time.time() - t}))
+"""
+
+SKLEARN_KMEANS_RESTARTS = r"""
+import sys, json
+import pandas as pd
+from sklearn.cluster import KMeans
+X = pd.read_csv(sys.argv[1], dtype="float32").to_numpy()
+km = KMeans(n_clusters=int(sys.argv[2]), init="k-means++", n_init=int(sys.argv[3]), algorithm="lloyd",
+            random_state=0).fit(X)
+print(json.dumps({"inertia": float(km.inertia_)}))
 """
 
 SKLEARN_DBSCAN = r"""
@@ -59,7 +72,7 @@ def write_csv(path, points):
 def timed(cmd):
     start = time.time()
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return json.loads(out.strip().splitlines()[-1]), time.time() - start
+    return json.loads(out[out.index("{"):]), time.time() - start
 
 
 def ari(a, b):
@@ -100,6 +113,19 @@ result["dbscan_100k_x4"] = {
     "speedup": round(theirs_wall / ours_wall, 2),
     "brandlens_k": ours["k"], "sklearn_k": theirs["k"],
     "ari": round(ari(labels(os.path.join(work, "ours_dbscan.csv")), labels(os.path.join(work, "sk_dbscan.csv"))), 5),
+}
+demo = os.path.join(work, "demo")
+if not os.path.exists(os.path.join(demo, "workspace.db")):
+    subprocess.run([brandlens, "demo", "--out", demo], check=True, capture_output=True)
+points_csv = os.path.join(work, "persona_points.csv")
+summary, _ = timed([brandlens, "personas", "-p", demo, "--points-output", points_csv])
+k = summary["k"]
+ours, _ = timed([brandlens, "cluster", "--input", points_csv, "--k", str(k), "--restarts", "4",
+                 "--output", os.path.join(work, "persona_labels.csv")])
+theirs, _ = timed([sys.executable, "-c", SKLEARN_KMEANS_RESTARTS, points_csv, str(k), "4"])
+result["demo_personas_kmeans"] = {
+    "users": summary["users"], "k": k, "brandlens_inertia": ours["inertia"], "sklearn_inertia": theirs["inertia"],
+    "inertia_ratio": round(ours["inertia"] / theirs["inertia"], 5),
 }
 result["peak_rss_children_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
 print(json.dumps(result))

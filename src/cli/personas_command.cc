@@ -3,6 +3,7 @@
 // user's segment, prints a JSON summary and optionally writes
 // segments.csv (`user_id,segment`, a contract for outside scripts).
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -20,9 +21,12 @@ namespace {
 
 nlohmann::json SummaryJson(const PersonasResult& p) {
   nlohmann::json out = {{"built", p.built},          {"users", p.users},   {"k", p.k},
+                        {"algorithm", p.algorithm},  {"outliers", p.outliers}, {"eps", RoundTo(p.eps)},
                         {"silhouette", RoundTo(p.silhouette)}, {"stability", RoundTo(p.stability)},
                         {"seconds", RoundTo(p.seconds)}, {"segments", nlohmann::json::array()}};
   if (!p.built) out["reason"] = p.skipped_reason;
+  for (const auto& f : p.features)
+    out["features"].push_back({{"name", f.name}, {"missing", f.missing}, {"used", f.used}});
   for (const auto& c : p.candidates)
     out["candidates"].push_back({{"k", c.k}, {"silhouette", RoundTo(c.silhouette)}, {"stability", RoundTo(c.stability)}});
   for (const auto& card : p.segments) {
@@ -31,6 +35,7 @@ nlohmann::json SummaryJson(const PersonasResult& p) {
     out["segments"].push_back({{"id", card.id},
                                {"name", card.name},
                                {"size", card.size},
+                               {"outliers", card.outliers},
                                {"user_share", RoundTo(card.user_share)},
                                {"revenue_share", RoundTo(card.revenue_share)},
                                {"value_per_user", RoundTo(card.value_per_user, 2)},
@@ -53,16 +58,27 @@ std::string CsvField(const std::string& value) {
   return out + "\"";
 }
 
+Status WritePoints(const std::string& path, const PointMatrix& points) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return Status::IoError(fmt::format("{}: cannot write the file", path));
+  out << fmt::format("{}\n", fmt::join(points.columns, ","));
+  for (size_t i = 0; i < points.rows; ++i) out << fmt::format("{}\n", fmt::join(points.Row(i), ","));
+  if (!out.flush()) return Status::IoError(fmt::format("{}: writing failed", path));
+  return Status::Ok();
+}
+
 }  // namespace
 
 CommandAction AddPersonasCommand(CLI::App& app) {
   struct Args {
-    std::string project = ".", output;
+    std::string project = ".", output, points_output;
   };
   auto args = std::make_shared<Args>();
   auto* cmd = app.add_subcommand("personas", "Segment the customers into personas; print a JSON summary");
   cmd->add_option("-p,--project", args->project, "Project directory");
   cmd->add_option("--output", args->output, "Write user_id,segment rows to this CSV file");
+  cmd->add_option("--points-output", args->points_output,
+                  "Write the matrix the users were clustered in (principal components) as a numeric CSV");
   return [args]() -> Status {
     auto project = OpenConfiguredProject(args->project);
     if (!project.ok()) return project.status();
@@ -70,8 +86,9 @@ CommandAction AddPersonasCommand(CLI::App& app) {
     if (!config.ok()) return config.status();
     auto time = TimestampParser::Create(project->config->time_zone);
     if (!time.ok()) return time.status();
-    auto result = BuildPersonas(*project->store, **time, *config);
+    auto result = BuildPersonas(*project->store, **time, *config, 0, !args->points_output.empty());
     if (!result.ok()) return result.status();
+    if (!args->points_output.empty()) BRANDLENS_RETURN_IF_ERROR(WritePoints(args->points_output, result->points));
     if (!args->output.empty()) {
       std::ofstream out(args->output, std::ios::binary);
       if (!out) return Status::IoError(fmt::format("{}: cannot write the file", args->output));

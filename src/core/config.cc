@@ -315,6 +315,9 @@ map = { text = "微博正文", posted_at = "发布时间" }
 # max_k = 8                     # the largest k tried automatically
 # restarts = 4                  # k-means restarts (k-means++ seeding)
 # seed = 1
+# algorithm = "kmeans"          # or "dbscan": density-shaped segments, outliers apart
+# min_points = 10               # DBSCAN (and outlier flags): neighbours of a core user
+# eps = 0                       # DBSCAN radius in scaled units; 0: read off the data
 
 # Secrets (API keys, passwords) never go into this file: sections name the
 # environment variable that holds them (api_key_env = "DEEPSEEK_API_KEY").

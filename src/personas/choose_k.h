@@ -3,7 +3,9 @@
 // clusters are and its stability (the mean adjusted Rand index between the
 // restarts' partitions) whether they are real or an accident of seeding.
 // The chosen k has the best silhouette among the stable candidates (ARI ≥
-// 0.8; if none is, the most stable one).
+// 0.8; if none is, the most stable one). Candidates are compared on a
+// sample of at most kChooseSample points; the chosen k is then clustered
+// on all of them (so 10M users cost one full k-means, not one per k).
 #pragma once
 
 #include <vector>
@@ -25,6 +27,7 @@ struct KChoice {
 
 inline constexpr double kStableAri = 0.8;
 inline constexpr size_t kSilhouetteSample = 2000;
+inline constexpr size_t kChooseSample = 100000;
 
 // Tries k = min_k..max_k (capped by the number of distinct points);
 // `options.k` is ignored.

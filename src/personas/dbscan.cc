@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "core/parallel.h"
+#include "personas/cluster_quality.h"
 
 namespace brandlens {
 
@@ -103,6 +104,24 @@ Result<Clustering> Dbscan(const PointMatrix& points, const DbscanOptions& option
     }
   }
   return out;
+}
+
+double SuggestEps(const PointMatrix& points, int min_points, double quantile, uint64_t seed) {
+  if (min_points < 1 || points.rows < static_cast<size_t>(min_points) || points.cols == 0) return 0;
+  const MatrixAdaptor adaptor{points};
+  KdTree tree(static_cast<int>(points.cols), adaptor, nanoflann::KDTreeSingleIndexAdaptorParams(16));
+  const auto neighbours = static_cast<size_t>(min_points);
+  std::vector<uint32_t> index(neighbours);
+  std::vector<float> squared(neighbours);
+  std::vector<double> distances;
+  for (size_t i : SampleIndices(points.rows, 2000, seed)) {
+    const size_t found = tree.knnSearch(points.Row(i).data(), neighbours, index.data(), squared.data());
+    if (found == neighbours) distances.push_back(std::sqrt(static_cast<double>(squared[neighbours - 1])));
+  }
+  if (distances.empty()) return 0;
+  const auto at = distances.begin() + static_cast<std::ptrdiff_t>(quantile * static_cast<double>(distances.size() - 1));
+  std::nth_element(distances.begin(), at, distances.end());
+  return *at;
 }
 
 }  // namespace brandlens

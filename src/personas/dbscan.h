@@ -6,6 +6,8 @@
 // in parallel.
 #pragma once
 
+#include <cstdint>
+
 #include "core/status.h"
 #include "personas/kmeans.h"
 #include "personas/point_matrix.h"
@@ -23,5 +25,12 @@ struct DbscanOptions {
 // the number of clusters; `inertia` is that of the clusters around their
 // means (noise excluded), for comparison with k-means.
 Result<Clustering> Dbscan(const PointMatrix& points, const DbscanOptions& options);
+
+// A radius for DBSCAN read off the data: the `quantile` of the distances
+// from a sample of points to their `min_points`-th nearest neighbour (the
+// k-distance "knee" of Ester et al., taken at a fixed quantile so that about
+// 1 − quantile of the points fall outside dense regions). 0 when there are
+// fewer than min_points points or all coincide.
+double SuggestEps(const PointMatrix& points, int min_points, double quantile, uint64_t seed);
 
 }  // namespace brandlens

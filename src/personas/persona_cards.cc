@@ -36,12 +36,15 @@ std::string Trait(const FeatureDifference& d) {
 
 std::string Percent(double share) { return fmt::format("{:.1f}%", 100 * share); }
 
+// A median for prose; a segment whose members all lack the feature has none.
+std::string Shown(double value) { return std::isnan(value) ? std::string("无") : fmt::format("{:.3g}", value); }
+
 std::string Describe(const PersonaCard& card) {
   std::string traits;
   for (size_t i = 0; i < card.distinguishing.size() && i < 3; ++i) {
     const auto& d = card.distinguishing[i];
-    traits += fmt::format("{}{}{}（{:.3g}，整体{:.3g}）", i ? "；" : "", d.label, d.z > 0 ? "明显更高" : "明显更低",
-                          d.segment_value, d.overall_value);
+    traits += fmt::format("{}{}{}（{}，整体{}）", i ? "；" : "", d.label, d.z > 0 ? "明显更高" : "明显更低",
+                          Shown(d.segment_value), Shown(d.overall_value));
   }
   const char* trend = card.growth >= 1.15 ? "上升" : card.growth <= 0.85 ? "下降" : "平稳";
   return fmt::format(
@@ -83,7 +86,22 @@ std::vector<PersonaCard> BuildCards(const UserFeatures& features, const ScaledFe
     if (features.At(u, recency) <= 90 || features.At(u, opens) > 0) reachable[c] += 1;
     for (size_t j = 0; j < dims; ++j) mean[c][j] += scaled.points.values[u * dims + j];
   }
-  std::vector<double> raw;
+  // Medians per feature, overall and per segment, in one pass per feature.
+  std::vector<std::vector<double>> segment_median(k, std::vector<double>(dims)), by_segment(k);
+  std::vector<double> overall_median(dims), all;
+  for (size_t j = 0; j < dims; ++j) {
+    const size_t f = scaled.used[j];
+    all.clear();
+    for (auto& v : by_segment) v.clear();
+    for (size_t u = 0; u < n; ++u) {
+      const double x = features.At(u, f);
+      if (std::isnan(x)) continue;
+      all.push_back(x);
+      if (labels[u] >= 0) by_segment[static_cast<size_t>(labels[u])].push_back(x);
+    }
+    overall_median[j] = MedianOf(all);
+    for (size_t c = 0; c < k; ++c) segment_median[c][j] = MedianOf(by_segment[c]);
+  }
   for (size_t c = 0; c < k; ++c) {
     PersonaCard& card = cards[c];
     card.id = ids[c];
@@ -96,16 +114,8 @@ std::vector<PersonaCard> BuildCards(const UserFeatures& features, const ScaledFe
     card.reachability = reachable[c] / size;
     for (size_t j = 0; j < dims; ++j) {
       const size_t f = scaled.used[j];
-      FeatureDifference d{features.features[f].name, features.features[f].label, mean[c][j], 0, 0};
-      raw.clear();
-      for (size_t u = 0; u < n; ++u)
-        if (labels[u] == static_cast<int32_t>(c) && !std::isnan(features.At(u, f))) raw.push_back(features.At(u, f));
-      d.segment_value = MedianOf(raw);
-      raw.clear();
-      for (size_t u = 0; u < n; ++u)
-        if (!std::isnan(features.At(u, f))) raw.push_back(features.At(u, f));
-      d.overall_value = MedianOf(raw);
-      card.distinguishing.push_back(std::move(d));
+      card.distinguishing.push_back({features.features[f].name, features.features[f].label, mean[c][j],
+                                     segment_median[c][j], overall_median[j]});
     }
     std::sort(card.distinguishing.begin(), card.distinguishing.end(),
               [](const auto& a, const auto& b) { return std::abs(a.z) > std::abs(b.z); });

@@ -23,6 +23,7 @@ struct PersonaCard {
   int32_t id = 0;
   std::string name, description, lineage;
   int64_t size = 0;
+  int64_t outliers = 0;     // members outside every dense region (DBSCAN noise)
   double user_share = 0, revenue_share = 0, value_per_user = 0;
   double growth = 1;        // orders in the last 90 days / the 90 before
   double reachability = 0;  // share of members active or opening messages in the last 90 days

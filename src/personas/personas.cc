@@ -10,6 +10,7 @@
 
 #include "core/hash.h"
 #include "personas/cluster_quality.h"
+#include "personas/dbscan.h"
 #include "personas/pca.h"
 #include "personas/segment_ids.h"
 
@@ -80,6 +81,7 @@ std::vector<nlohmann::json> TransformedCentroids(const ScaledFeatures& scaled, c
 std::vector<double> ScaledCentroids(const PointMatrix& points, const std::vector<int32_t>& labels, int k) {
   std::vector<double> sums(static_cast<size_t>(k) * points.cols, 0), counts(static_cast<size_t>(k), 0);
   for (size_t u = 0; u < points.rows; ++u) {
+    if (labels[u] < 0) continue;
     const auto c = static_cast<size_t>(labels[u]);
     counts[c] += 1;
     for (size_t j = 0; j < points.cols; ++j) sums[c * points.cols + j] += points.values[u * points.cols + j];
@@ -96,7 +98,7 @@ Status Save(Store& store, const PersonasResult& result, const std::vector<nlohma
   static constexpr std::array<std::string_view, 5> kRunColumns = {"created_at", "users", "k", "algorithm",
                                                                   "silhouette"};
   const std::array<Value, 5> run = {Value{static_cast<int64_t>(std::time(nullptr))}, Value{result.users},
-                                    Value{static_cast<int64_t>(result.k)}, Value{std::string_view("kmeans")},
+                                    Value{static_cast<int64_t>(result.k)}, Value{std::string_view(result.algorithm)},
                                     Value{result.silhouette}};
   auto id = store.InsertRow("persona_runs", kRunColumns, run);
   if (!id.ok()) return id.status();
@@ -130,10 +132,72 @@ Status Save(Store& store, const PersonasResult& result, const std::vector<nlohma
   return tx->Commit();
 }
 
+// How the users were clustered: labels (DBSCAN: -1 for outliers), the
+// candidates when k was chosen, and which users lie outside every dense
+// region (DBSCAN noise; under k-means a flag beside their segment).
+struct UserClustering {
+  Clustering clustering;
+  std::vector<KCandidate> candidates;
+  std::vector<char> outlier;
+  double eps = 0;
+};
+
+// Outlier flags cost a DBSCAN pass whose k-d tree weakens with dimensions
+// and size: above this many users, k-means runs without them.
+constexpr size_t kMaxOutlierUsers = 500000;
+constexpr double kDenseQuantile = 0.95;
+
+Result<UserClustering> ClusterUsers(const PointMatrix& space, const PersonasConfig& config, unsigned threads) {
+  UserClustering out;
+  const bool dbscan = config.algorithm == "dbscan";
+  if (dbscan || space.rows <= kMaxOutlierUsers) {
+    out.eps = config.eps > 0 ? config.eps : SuggestEps(space, config.min_points, kDenseQuantile, config.seed);
+    if (out.eps > 0) {
+      auto dense = Dbscan(space, DbscanOptions{out.eps, config.min_points, threads});
+      if (!dense.ok()) return dense.status();
+      out.outlier.resize(space.rows);
+      for (size_t u = 0; u < space.rows; ++u) out.outlier[u] = dense->labels[u] < 0;
+      if (dbscan) {
+        out.clustering = std::move(*dense);
+        return out;
+      }
+    }
+  }
+  KMeansOptions options;
+  options.restarts = config.restarts;
+  options.seed = config.seed;
+  options.threads = threads;
+  // DBSCAN without a radius (fewer users than min_points, or all alike):
+  // one segment, as k-means with k = 1 gives.
+  if (config.k > 0 || dbscan) {
+    options.k = dbscan ? 1 : config.k;
+    auto fixed = KMeans(space, options);
+    // Fewer distinct users than k: as many segments as there are.
+    while (!fixed.ok() && options.k > 1) {
+      --options.k;
+      fixed = KMeans(space, options);
+    }
+    if (!fixed.ok()) return fixed.status();
+    out.clustering = std::move(*fixed);
+    return out;
+  }
+  auto chosen = ChooseK(space, 2, config.max_k, options);
+  if (chosen.ok()) {
+    out.clustering = std::move(chosen->clustering);
+    out.candidates = std::move(chosen->candidates);
+    return out;
+  }
+  options.k = 1;  // fewer than two distinct users
+  auto one = KMeans(space, options);
+  if (!one.ok()) return one.status();
+  out.clustering = std::move(*one);
+  return out;
+}
+
 }  // namespace
 
 Result<PersonasResult> BuildPersonas(Store& store, const TimestampParser& time, const PersonasConfig& config,
-                                     unsigned threads) {
+                                     unsigned threads, bool keep_points) {
   const auto start = std::chrono::steady_clock::now();
   PersonasResult result;
   auto features = LoadUserFeatures(store, time, FeatureOptions{config.window_days});
@@ -160,33 +224,12 @@ Result<PersonasResult> BuildPersonas(Store& store, const TimestampParser& time, 
     space.values.assign(space.rows, 0.0f);
   }
 
-  KMeansOptions options;
-  options.restarts = config.restarts;
-  options.seed = config.seed;
-  options.threads = threads;
-  Clustering clustering;
-  if (config.k > 0) {
-    options.k = config.k;
-    auto fixed = KMeans(space, options);
-    // Fewer distinct users than k: as many segments as there are.
-    while (!fixed.ok() && options.k > 1) {
-      --options.k;
-      fixed = KMeans(space, options);
-    }
-    if (!fixed.ok()) return fixed.status();
-    clustering = std::move(*fixed);
-  } else {
-    auto chosen = ChooseK(space, 2, config.max_k, options);
-    if (chosen.ok()) {
-      clustering = std::move(chosen->clustering);
-      result.candidates = std::move(chosen->candidates);
-    } else {
-      options.k = 1;  // fewer than two distinct users
-      auto one = KMeans(space, options);
-      if (!one.ok()) return one.status();
-      clustering = std::move(*one);
-    }
-  }
+  auto clustered = ClusterUsers(space, config, threads);
+  if (!clustered.ok()) return clustered.status();
+  Clustering& clustering = clustered->clustering;
+  result.algorithm = config.algorithm;
+  result.candidates = std::move(clustered->candidates);
+  result.eps = clustered->eps;
   result.k = clustering.k;
   for (const auto& c : result.candidates)
     if (c.k == result.k) result.silhouette = c.silhouette, result.stability = c.stability;
@@ -199,6 +242,14 @@ Result<PersonasResult> BuildPersonas(Store& store, const TimestampParser& time, 
   const std::vector<double> centroids = ScaledCentroids(scaled.points, clustering.labels, clustering.k);
   const SegmentIds ids = MatchSegments(clustering.labels, clustering.k, centroids, *previous);
   result.segments = BuildCards(*features, scaled, clustering.labels, ids.id_of_cluster);
+  for (size_t u = 0; u < clustered->outlier.size(); ++u) {
+    if (!clustered->outlier[u]) continue;
+    ++result.outliers;
+    if (clustering.labels[u] < 0) continue;
+    const int32_t id = ids.id_of_cluster[static_cast<size_t>(clustering.labels[u])];
+    for (PersonaCard& card : result.segments)
+      if (card.id == id) ++card.outliers;
+  }
 
   // Map positions and lineage by segment id; centroids in card order.
   const std::vector<nlohmann::json> by_cluster = TransformedCentroids(scaled, centroids);
@@ -220,9 +271,11 @@ Result<PersonasResult> BuildPersonas(Store& store, const TimestampParser& time, 
   result.user_ids = std::move(features->user_ids);
   result.user_segment.resize(clustering.labels.size());
   for (size_t u = 0; u < clustering.labels.size(); ++u)
-    result.user_segment[u] = ids.id_of_cluster[static_cast<size_t>(clustering.labels[u])];
+    result.user_segment[u] = clustering.labels[u] < 0 ? kOutlierSegment
+                                                      : ids.id_of_cluster[static_cast<size_t>(clustering.labels[u])];
   BRANDLENS_RETURN_IF_ERROR(Save(store, result, by_card, previous_run, result.run_id));
   result.built = true;
+  if (keep_points) result.points = std::move(space);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

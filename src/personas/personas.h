@@ -4,8 +4,10 @@
 //
 // Steps: features over the window → scaling (feature_scaling.h) → PCA
 // keeping 95% of the variance → k-means (k-means++, restarts; k chosen by
-// silhouette and stability unless configured) → ids matched to the previous
-// run (segment_ids.h) → cards (persona_cards.h) → stored.
+// silhouette and stability unless configured), with users outside every
+// dense region flagged by DBSCAN (up to 500k users); or DBSCAN segments with
+// those users in segment 0 (algorithm = "dbscan") → ids matched to the
+// previous run (segment_ids.h) → cards (persona_cards.h) → stored.
 //
 // Contract:
 //  - never prints;
@@ -31,13 +33,19 @@
 
 namespace brandlens {
 
+// The segment of users outside every dense region under DBSCAN.
+inline constexpr int32_t kOutlierSegment = 0;
+
 struct PersonasResult {
   bool built = false;
   std::string skipped_reason;  // when !built
   int64_t users = 0;
   int64_t users_without_activity = 0;
+  std::string algorithm;  // "kmeans" or "dbscan"
   int k = 0;
   double silhouette = 0, stability = 0;
+  double eps = 0;        // the DBSCAN radius used (scaled units), 0 when none ran
+  int64_t outliers = 0;  // users outside every dense region (DBSCAN noise)
   std::vector<KCandidate> candidates;   // when k was chosen automatically
   std::vector<FeatureScale> features;   // missing counts and which were used
   size_t components = 0;                // principal components clustered on
@@ -47,9 +55,12 @@ struct PersonasResult {
   std::vector<int32_t> user_segment;    // ... and their segment id
   int64_t run_id = 0;
   double seconds = 0;
+  // The matrix the users were clustered in (principal components, one row
+  // per user), kept only when asked: for comparing with other tools.
+  PointMatrix points;
 };
 
 Result<PersonasResult> BuildPersonas(Store& store, const TimestampParser& time, const PersonasConfig& config,
-                                     unsigned threads = 0);
+                                     unsigned threads = 0, bool keep_points = false);
 
 }  // namespace brandlens

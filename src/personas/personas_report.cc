@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "report/charts.h"
 
 namespace brandlens {
@@ -61,8 +63,17 @@ void AddPersonasSection(const PersonasResult& p, Report& report) {
     report.sections.push_back(std::move(section));
     return;
   }
-  section.summary.push_back(fmt::format("{} 名用户分为 {} 个客群（k-means，{} 个主成分；轮廓系数 {:.2f}，重启间一致性 {:.2f}）。",
-                                        p.users, p.k, p.components, p.silhouette, p.stability));
+  if (p.algorithm == "dbscan")
+    section.summary.push_back(fmt::format("{} 名用户分为 {} 个密度客群（DBSCAN，{} 个主成分；轮廓系数 {:.2f}）。", p.users,
+                                          p.k, p.components, p.silhouette));
+  else
+    section.summary.push_back(fmt::format("{} 名用户分为 {} 个客群（k-means，{} 个主成分；轮廓系数 {:.2f}，重启间一致性 {:.2f}）。",
+                                          p.users, p.k, p.components, p.silhouette, p.stability));
+  if (p.outliers > 0)
+    section.summary.push_back(fmt::format(
+        "{} 名用户（{:.1f}%）不在任何密集区域内（DBSCAN 噪声，半径 {:.2f}）：行为极端或稀少，投放前宜单独核查{}。",
+        p.outliers, 100.0 * static_cast<double>(p.outliers) / static_cast<double>(std::max<int64_t>(1, p.users)), p.eps,
+        p.algorithm == "dbscan" ? "（归入 0 号客群）" : ""));
   if (p.users_without_activity > 0)
     section.summary.push_back(fmt::format("{} 名用户在窗口内没有订单或行为，按缺失值处理。", p.users_without_activity));
   if (!p.segments.empty()) {
@@ -73,11 +84,11 @@ void AddPersonasSection(const PersonasResult& p, Report& report) {
                                         100 * top.user_share, 100 * top.revenue_share));
   }
   ReportTable cards{"persona cards",
-                    {"id", "name", "users", "users %", "revenue %", "value per user", "growth", "reach %",
+                    {"id", "name", "users", "outliers", "users %", "revenue %", "value per user", "growth", "reach %",
                      "target score", "lineage", "examples", "description"},
                     {}};
   for (const auto& card : p.segments)
-    cards.rows.push_back({card.id, card.name, card.size, RoundTo(100 * card.user_share, 1),
+    cards.rows.push_back({card.id, card.name, card.size, card.outliers, RoundTo(100 * card.user_share, 1),
                           RoundTo(100 * card.revenue_share, 1), RoundTo(card.value_per_user, 1), RoundTo(card.growth, 2),
                           RoundTo(100 * card.reachability, 1), RoundTo(card.target_score, 1), card.lineage,
                           fmt::format("{}", fmt::join(card.examples, " ")), card.description});

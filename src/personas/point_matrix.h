@@ -19,11 +19,13 @@ struct PointMatrix {
   std::span<float> Row(size_t i) { return {values.data() + i * cols, cols}; }
 };
 
-// Squared Euclidean distance of two points of the same dimension.
+// Squared Euclidean distance of two points of the same dimension, summed
+// in double: a float sum overflows once coordinates pass ~1e19 (a fuzzed
+// CSV found it), and inputs come in any units.
 inline double SquaredDistance(const float* a, const float* b, size_t dims) {
-  float sum = 0;  // float lanes vectorise; inputs are scaled features
+  double sum = 0;
   for (size_t j = 0; j < dims; ++j) {
-    const float d = a[j] - b[j];
+    const double d = static_cast<double>(a[j]) - static_cast<double>(b[j]);
     sum += d * d;
   }
   return sum;

@@ -35,14 +35,16 @@ SegmentIds MatchSegments(const std::vector<int32_t>& labels, int k, const std::v
     known[static_cast<size_t>(labels[u])] += 1;
     old_size[o] += 1;
   }
-  // Largest overlaps first: (share of the new cluster, cluster, old segment).
+  // Largest overlaps first (users in common), among the pairs where the old
+  // segment gave the new cluster most of its known members.
   std::vector<std::tuple<double, size_t, size_t>> pairs;
   for (size_t c = 0; c < kk; ++c)
     for (size_t o = 0; o < old_count; ++o)
-      if (known[c] > 0 && overlap[c][o] / known[c] >= kContinues) pairs.emplace_back(overlap[c][o] / known[c], c, o);
-  std::sort(pairs.begin(), pairs.end(), [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
+      if (known[c] > 0 && overlap[c][o] / known[c] >= kContinues) pairs.emplace_back(overlap[c][o], c, o);
+  std::stable_sort(pairs.begin(), pairs.end(),
+                   [](const auto& a, const auto& b) { return std::get<0>(a) > std::get<0>(b); });
   std::vector<char> taken(old_count, 0);
-  for (const auto& [share, c, o] : pairs) {
+  for (const auto& [common, c, o] : pairs) {
     if (out.id_of_cluster[c] >= 0 || taken[o]) continue;
     out.id_of_cluster[c] = previous.ids[o];
     out.lineage[c] = fmt::format("continues {}", previous.ids[o]);

@@ -108,6 +108,18 @@ TEST(KMeansTest, SinglePointAndIdenticalPoints) {
   EXPECT_FALSE(KMeans(PointMatrix{}, o).ok());
 }
 
+TEST(KMeansTest, HugeCoordinatesGiveAFiniteInertia) {
+  // Found by fuzzing: squares of 7.8e20 overflow a float sum.
+  const PointMatrix m = Points({{7.8e20f}, {4.5e1f}, {5}, {7.7e20f}});
+  KMeansOptions o;
+  o.k = 2;
+  auto c = KMeans(m, o);
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(std::isfinite(c->inertia));
+  EXPECT_EQ(c->labels[0], c->labels[3]);
+  EXPECT_NE(c->labels[0], c->labels[1]);
+}
+
 TEST(ChooseKTest, FindsTheNumberOfBlobs) {
   const PointMatrix m = Blobs({{0, 0}, {10, 0}, {0, 10}, {10, 10}, {5, 20}}, 300, 1.0f, 11);
   KMeansOptions o;
@@ -162,6 +174,24 @@ TEST(DbscanTest, BlobsMatchTruthAndBadOptionsAreErrors) {
   EXPECT_FALSE(Dbscan(m, DbscanOptions{NAN, 5, 1}).ok());
   EXPECT_FALSE(Dbscan(m, DbscanOptions{1, 0, 1}).ok());
   EXPECT_FALSE(Dbscan(PointMatrix{}, DbscanOptions{}).ok());
+}
+
+TEST(DbscanTest, SuggestedEpsFindsTheBlobsAndLeavesFarPointsOut) {
+  std::vector<int32_t> truth;
+  PointMatrix m = Blobs({{0, 0}, {30, 0}, {0, 30}}, 300, 1.0f, 9, &truth);
+  for (float far : {100.0f, -100.0f}) {  // two loners
+    m.values.insert(m.values.end(), {far, far});
+    ++m.rows;
+  }
+  const double eps = SuggestEps(m, 10, 0.95, 1);
+  EXPECT_GT(eps, 0.3);
+  EXPECT_LT(eps, 3.0);
+  auto c = Dbscan(m, DbscanOptions{eps, 10, 2});
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->k, 3);
+  EXPECT_EQ(c->labels[m.rows - 1], -1);
+  EXPECT_EQ(c->labels[m.rows - 2], -1);
+  EXPECT_EQ(SuggestEps(Points({{1}, {2}}), 10, 0.95, 1), 0);  // fewer points than min_points
 }
 
 TEST(QualityTest, AdjustedRandIndexByHand) {

@@ -179,9 +179,36 @@ TEST_F(PersonasTest, FixedKAndTheReportSection) {
   EXPECT_EQ(s.tables[0].rows.size(), 2u);
   EXPECT_EQ(s.charts.size(), 2u + 2u);  // shares, map, one feature chart per segment
   EXPECT_EQ(report.highlights.size(), 1u);
+  // A median no member has is null in the JSON and 无 in prose, never NaN.
   const auto json = ReportToJson(report).dump();
   EXPECT_EQ(json.find("NaN"), std::string::npos);
-  EXPECT_EQ(json.find("null"), std::string::npos);
+  for (const auto& card : p->segments) EXPECT_EQ(card.description.find("nan"), std::string::npos) << card.description;
+}
+
+TEST_F(PersonasTest, DbscanSegmentsSetTheExtremeUserApart) {
+  World w = MakeWorld(20);
+  // One reseller: 300 night orders of 50 snacks each, by a channel nobody else uses.
+  w.users += "X001,2025-01-01 10:00,male,60\n";
+  for (int d = 0; d < 300; ++d)
+    w.orders += fmt::format("X{},X001,2025-06-{:02d} 03:{:02d}:00,S1,50,500,wholesale\n", d, 1 + d % 28, d % 60);
+  Import(w);
+  PersonasConfig config;
+  config.algorithm = "dbscan";
+  auto p = Build(config);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  EXPECT_EQ(p->algorithm, "dbscan");
+  EXPECT_EQ(p->k, 3);
+  EXPECT_GT(p->eps, 0);
+  EXPECT_GE(p->outliers, 1);
+  const size_t reseller = static_cast<size_t>(std::find(p->user_ids.begin(), p->user_ids.end(), "X001") - p->user_ids.begin());
+  ASSERT_LT(reseller, p->user_ids.size());
+  EXPECT_EQ(p->user_segment[reseller], kOutlierSegment);
+  for (const auto& card : p->segments) EXPECT_NE(card.id, kOutlierSegment);
+  // Under k-means the same user is flagged beside a segment.
+  auto k = Build();
+  ASSERT_TRUE(k.ok());
+  EXPECT_GE(k->outliers, 1);
+  EXPECT_NE(k->user_segment[reseller], kOutlierSegment);
 }
 
 TEST_F(PersonasTest, NoUsersIsNotAnErrorAndWritesNothing) {
@@ -216,6 +243,38 @@ TEST_F(PersonasTest, KAboveTheDistinctUsersIsLowered) {
   ASSERT_TRUE(identical.ok()) << identical.status().message();
   EXPECT_EQ(identical->k, 1);
   for (const auto& card : identical->segments) EXPECT_FALSE(std::isnan(card.value_per_user));
+}
+
+}  // namespace
+}  // namespace brandlens
+
+namespace brandlens {
+namespace {
+
+Result<PersonasConfig> ReadSection(const std::string& section) {
+  TempDir dir;
+  auto config = LoadConfig(testing::WriteFile(dir.path() / "brandlens.toml",
+                                              "[[brands]]\nname = \"A\"\nown = true\n[personas]\n" + section));
+  if (!config.ok()) return config.status();
+  return ReadPersonasConfig(*config);
+}
+
+TEST(PersonasConfigTest, ReadsTheSectionAndRefusesWhatCannotWork) {
+  auto c = ReadSection("window_days = 180\nk = 5\nalgorithm = \"dbscan\"\nmin_points = 20\neps = 0.7\n");
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->window_days, 180);
+  EXPECT_EQ(c->k, 5);
+  EXPECT_EQ(c->algorithm, "dbscan");
+  EXPECT_EQ(c->min_points, 20);
+  EXPECT_DOUBLE_EQ(c->eps, 0.7);
+  auto typo = ReadSection("restart = 3\n");
+  ASSERT_FALSE(typo.ok());
+  EXPECT_NE(typo.status().message().find("restart"), std::string::npos);
+  EXPECT_NE(ReadSection("algorithm = \"gmm\"\n").status().message().find("kmeans"), std::string::npos);
+  EXPECT_FALSE(ReadSection("window_days = 3\n").ok());
+  EXPECT_FALSE(ReadSection("k = -1\n").ok());
+  EXPECT_FALSE(ReadSection("eps = -0.5\n").ok());
+  EXPECT_FALSE(ReadSection("k = \"auto\"\n").ok());
 }
 
 }  // namespace
