@@ -21,4 +21,7 @@ fi
 /usr/bin/python3 "$root/bench/text_speed.py" "$build/brandlens" "$reviews" "$text_column"
 /usr/bin/python3 "$root/bench/sentiment_baselines.py" "$build/brandlens" "$reviews" "$text_column" "$label_column"
 /usr/bin/python3 "$root/bench/cluster_bench.py" "$build/brandlens" "$build/cluster-bench"
+[ -x "$build/bench/kmeans_kernel_bench" ] && OMP_WAIT_POLICY=passive "$build/bench/kmeans_kernel_bench"
+/usr/bin/python3 "$root/bench/forecast_bench.py" "$build/brandlens" "$build/forecast-bench"
+/usr/bin/python3 "$root/bench/personas_scale.py" "$build/brandlens" 1000000 "$build/personas-scale"
 bash "$root/bench/run_1m.sh" "$build"

@@ -7,7 +7,7 @@ set -euo pipefail
 # Build and runtime libraries (see ../shared/DEPENDENCIES.md for notes on each).
 packages=(
   build-essential cmake pkg-config
-  libicu-dev libsqlite3-dev libeigen3-dev libnanoflann-dev libopencc-dev libopencc-data libfasttext-dev
+  libicu-dev libsqlite3-dev libeigen3-dev libnanoflann-dev libnlopt-dev libopencc-dev libopencc-data libfasttext-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libtoml11-dev
   libabsl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
@@ -18,7 +18,7 @@ packages=(
 # `setup.sh bench` adds the tools brandlens is compared with (benchmarks
 # only, never a runtime dependency).
 if [ "${1:-}" = "bench" ]; then
-  packages+=(python3 python3-jieba python3-sklearn python3-pandas fasttext)
+  packages+=(python3 python3-jieba python3-sklearn python3-pandas python3-statsmodels fasttext libfaiss-dev)
 fi
 # `setup.sh asan` adds clang with its sanitizer and libFuzzer runtimes and
 # llvm-symbolizer for readable reports (`make asan`, `make fuzz`).

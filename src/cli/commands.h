@@ -37,6 +37,7 @@ CommandAction AddKeywordsCommand(CLI::App& app);
 CommandAction AddRunCommand(CLI::App& app);
 CommandAction AddPersonasCommand(CLI::App& app);
 CommandAction AddClusterCommand(CLI::App& app);
+CommandAction AddForecastCommand(CLI::App& app);
 
 // The main job with progress bars and a printed summary (`run`, `demo`).
 Status RunMainJobAndPrint(MainJobOptions options);

@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   add(brandlens::AddRunCommand);
   add(brandlens::AddPersonasCommand);
   add(brandlens::AddClusterCommand);
+  add(brandlens::AddForecastCommand);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,49 @@
+// Forecasting one series: the method a planner can trust without tuning.
+//
+//  1. Seasonality: with a period m > 1, the M4 autocorrelation test decides
+//     whether the series is seasonal. Seasonal with m ≤ 24: ETS carries
+//     seasonal states. Longer periods (52 weeks, 365 days): the season is
+//     taken out by classical decomposition and put back on the forecasts.
+//  2. Candidates: ETS chosen by AICc (ets.h), the Theta method (Hyndman &
+//     Billah's form: simple exponential smoothing with half the linear
+//     trend as drift), and their average.
+//  3. Choice: each candidate is refitted on the series less its last
+//     `horizon` points and scored by sMAPE on them; the best is then fitted
+//     on the whole series (ETS when the series is too short to hold out).
+//     Seasonal naive is computed too, as the benchmark shown beside it.
+//  4. Intervals: simulated from the ETS model, centred on the chosen
+//     forecast.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "planning/ets.h"
+
+namespace brandlens {
+
+struct ForecastOptions {
+  int horizon = 12;
+  int period = 1;                      // season length; 1: none
+  std::vector<double> levels = {80, 95};
+};
+
+struct SeriesForecast {
+  std::string method;        // "ETS(A,Ad,N)", "Theta", "ETS+Theta", or "Naive" (too short to fit)
+  std::string ets_model;     // the ETS chosen by AICc
+  bool seasonal = false;     // the test found the period
+  std::vector<double> mean;  // steps 1..horizon
+  std::vector<ForecastBand> bands;  // one per level
+  std::vector<double> seasonal_naive;
+};
+
+// Errors: a value that is not finite, a horizon below 1. Any length of
+// series works: under four values the forecast is the last value (naive).
+Result<SeriesForecast> ForecastSeries(std::span<const double> y, const ForecastOptions& options);
+
+// sMAPE in percent (M4's definition) of forecasts against actuals.
+double Smape(std::span<const double> actual, std::span<const double> forecast);
+
+}  // namespace brandlens
