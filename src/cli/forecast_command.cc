@@ -1,5 +1,6 @@
 // brandlens forecast --input F.csv --id-column ID --time-column T --value-column V --horizon H
-//                    [--season auto|N] [--levels 80,95] --output out.csv [--evaluate [--mase-period N]]
+//                    [--season auto|N] [--levels 80,95] [--model AAdA] --output out.csv
+//                    [--evaluate [--mase-period N]]
 // Forecasts every series of a long-format CSV (planning/forecast_batch.h).
 // out.csv: id,step,mean, then lo/hi per level (lo80,hi80,lo95,hi95), then
 // time — a contract for outside scripts. Prints a JSON summary. With
@@ -27,7 +28,7 @@ namespace brandlens {
 namespace {
 
 struct ForecastArgs {
-  std::string input, id_column, time_column, value_column, output, season = "auto", levels = "80,95";
+  std::string input, id_column, time_column, value_column, output, season = "auto", levels = "80,95", model;
   std::string time_zone = "Asia/Shanghai", encoding = "auto";
   int horizon = 0, mase_period = 0;
   bool evaluate = false;
@@ -215,6 +216,7 @@ CommandAction AddForecastCommand(CLI::App& app) {
   cmd->add_option("--season", a->season, "Season length, or auto (from the spacing of the times)")->capture_default_str();
   cmd->add_option("--levels", a->levels, "Prediction interval levels in percent")->capture_default_str();
   cmd->add_option("--output", a->output, "Where to write the forecasts (CSV)");
+  cmd->add_option("--model", a->model, "One ETS model for every series, e.g. AAdA (default: chosen per series)");
   cmd->add_option("--time-zone", a->time_zone, "Zone of naive timestamps")->capture_default_str();
   cmd->add_option("--encoding", a->encoding, "auto, utf-8, gbk, ...");
   cmd->add_flag("--evaluate", a->evaluate, "Hold out each series' last H values and print accuracy instead");
@@ -228,6 +230,11 @@ CommandAction AddForecastCommand(CLI::App& app) {
       const auto [ptr, ec] = std::from_chars(a->season.data(), a->season.data() + a->season.size(), options.period);
       if (ec != std::errc() || ptr != a->season.data() + a->season.size() || options.period < 1)
         return Status::InvalidInput(fmt::format("--season must be auto or a positive number (got '{}')", a->season));
+    }
+    if (!a->model.empty()) {
+      auto spec = ParseEtsSpec(a->model);
+      if (!spec.ok()) return spec.status().WithPrefix("--model: ");
+      options.model = *spec;
     }
     auto levels = ParseLevels(a->levels);
     if (!levels.ok()) return levels.status();

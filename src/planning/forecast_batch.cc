@@ -63,7 +63,7 @@ std::vector<BatchForecast> ForecastBatch(std::vector<InputSeries>& series, const
     }
     const int64_t spacing = options.times_are_index ? 1 : MedianSpacing(s.times);
     result.period = options.period > 0 ? options.period : options.times_are_index ? 1 : PeriodForSpacing(spacing);
-    ForecastOptions fo{options.horizon, result.period, options.levels};
+    ForecastOptions fo{options.horizon, result.period, options.levels, options.model};
     result.forecast = ForecastSeries(s.values, fo);
     const int64_t last = s.times.empty() ? 0 : s.times.back();
     for (int h = 1; h <= options.horizon; ++h) result.times.push_back(last + h * spacing);

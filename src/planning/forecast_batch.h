@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,7 @@ struct BatchOptions {
   int period = 0;  // 0: inferred per series from its spacing (times_are_index: none)
   bool times_are_index = false;
   std::vector<double> levels = {80, 95};
+  std::optional<EtsSpec> model;  // set: this ETS model for every series (no choice)
   unsigned threads = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <optional>
 
 #include "planning/seasonality.h"
 
@@ -22,8 +23,10 @@ struct Candidates {
   std::vector<double> ets_mean, theta_mean;
 };
 
-Result<Candidates> FitCandidates(std::span<const double> x, int ets_period, int horizon) {
-  auto ets = AutoEts(x, ets_period);
+// `spec`: fit this ETS model only (the hold-out refits the model AICc chose
+// on the whole series, and a user may name one); otherwise choose by AICc.
+Result<Candidates> FitCandidates(std::span<const double> x, int ets_period, int horizon, const EtsSpec* spec) {
+  auto ets = spec ? FitEts(x, *spec) : AutoEts(x, ets_period);
   if (!ets.ok()) return ets.status();
   Candidates c;
   c.ets = std::move(*ets);
@@ -80,6 +83,35 @@ std::vector<double> SeasonalNaive(std::span<const double> y, int period, int hor
 
 }  // namespace
 
+Result<EtsSpec> ParseEtsSpec(std::string_view text) {
+  std::string letters;
+  for (char c : text)
+    if (c != ',' && c != '(' && c != ')') letters += c;
+  if (letters.rfind("ETS", 0) == 0) letters.erase(0, 3);
+  const auto component = [](char c, bool allow_m) -> std::optional<EtsComponent> {
+    if (c == 'N') return EtsComponent::kNone;
+    if (c == 'A') return EtsComponent::kAdditive;
+    if (c == 'M' && allow_m) return EtsComponent::kMultiplicative;
+    return std::nullopt;
+  };
+  EtsSpec spec;
+  const bool damped = letters.size() == 4 && letters[2] == 'd';
+  if (letters.size() == (damped ? 4u : 3u)) {
+    const auto error = component(letters[0], true), trend = component(letters[1], false),
+               season = component(letters.back(), true);
+    if (error && error != EtsComponent::kNone && trend && season && (!damped || trend != EtsComponent::kNone)) {
+      spec.error = *error;
+      spec.trend = *trend;
+      spec.damped = damped;
+      spec.season = *season;
+      return spec;
+    }
+  }
+  return Status::InvalidInput(fmt::format(
+      "'{}' is not an ETS model: three letters error (A/M), trend (N/A/Ad), season (N/A/M), e.g. AAdN or MNM",
+      std::string(text)));
+}
+
 double Smape(std::span<const double> actual, std::span<const double> forecast) {
   double sum = 0;
   const size_t n = std::min(actual.size(), forecast.size());
@@ -103,7 +135,11 @@ Result<SeriesForecast> ForecastSeries(std::span<const double> y, const ForecastO
   const Adjusted adjusted = TakeOutLongSeason(y, options.period, seasonal);
   const int ets_period = seasonal && options.period <= kMaxEtsPeriod ? options.period : 1;
 
-  auto full = y.size() >= 4 ? FitCandidates(adjusted.values, ets_period, h) : Result<Candidates>(Status::InvalidInput("short"));
+  std::optional<EtsSpec> forced = options.model;
+  if (forced && forced->season != EtsComponent::kNone) forced->period = ets_period > 1 ? ets_period : options.period;
+  auto full = y.size() >= 4 ? FitCandidates(adjusted.values, ets_period, h, forced ? &*forced : nullptr)
+                            : Result<Candidates>(Status::InvalidInput("too short"));
+  if (!full.ok() && forced) return full.status();
   if (!full.ok()) {
     // Too short (or too odd) for any model: the last value, with the spread
     // of the changes seen so far.
@@ -128,9 +164,9 @@ Result<SeriesForecast> ForecastSeries(std::span<const double> y, const ForecastO
   // of history remain to fit on.
   Method method = Method::kEts;
   const size_t need = static_cast<size_t>(2 * h + std::max(ets_period, 8));
-  if (adjusted.values.size() >= need) {
+  if (!forced && adjusted.values.size() >= need) {
     const std::span<const double> train(adjusted.values.data(), adjusted.values.size() - static_cast<size_t>(h));
-    auto held = FitCandidates(train, ets_period, h);
+    auto held = FitCandidates(train, ets_period, h, &full->ets.spec);
     if (held.ok()) {
       const std::span<const double> actual(y.data() + y.size() - static_cast<size_t>(h), static_cast<size_t>(h));
       double best = std::numeric_limits<double>::infinity();

@@ -7,16 +7,20 @@
 //  2. Candidates: ETS chosen by AICc (ets.h), the Theta method (Hyndman &
 //     Billah's form: simple exponential smoothing with half the linear
 //     trend as drift), and their average.
-//  3. Choice: each candidate is refitted on the series less its last
-//     `horizon` points and scored by sMAPE on them; the best is then fitted
-//     on the whole series (ETS when the series is too short to hold out).
+//  3. Choice: the ETS model AICc chose and Theta are refitted on the series
+//     less its last `horizon` points and scored by sMAPE on them (with their
+//     average); the best is used, fitted on the whole series (ETS when the
+//     series is too short to hold out). A model the caller names is used
+//     as it is.
 //     Seasonal naive is computed too, as the benchmark shown beside it.
 //  4. Intervals: simulated from the ETS model, centred on the chosen
 //     forecast.
 #pragma once
 
 #include <span>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -28,6 +32,7 @@ struct ForecastOptions {
   int horizon = 12;
   int period = 1;                      // season length; 1: none
   std::vector<double> levels = {80, 95};
+  std::optional<EtsSpec> model;        // set: this ETS model only (its period: the season's)
 };
 
 struct SeriesForecast {
@@ -42,6 +47,9 @@ struct SeriesForecast {
 // Errors: a value that is not finite, a horizon below 1. Any length of
 // series works: under four values the forecast is the last value (naive).
 Result<SeriesForecast> ForecastSeries(std::span<const double> y, const ForecastOptions& options);
+
+// "AAdN", "MNM", "ETS(A,Ad,M)": an ETS model by its letters.
+Result<EtsSpec> ParseEtsSpec(std::string_view text);
 
 // sMAPE in percent (M4's definition) of forecasts against actuals.
 double Smape(std::span<const double> actual, std::span<const double> forecast);
