@@ -353,3 +353,48 @@ TEST(CliTest, ClusterWritesOneLabelPerRowAndTheContractedJson) {
   EXPECT_EQ(same.exit_code, 2) << same.output;
   EXPECT_NE(same.output.find("only 1 distinct point"), std::string::npos) << same.output;
 }
+
+TEST(CliTest, ForecastWritesTheContractedColumnsForEverySeries) {
+  TempDir dir;
+  std::string csv = "store,date,sales\n";
+  for (int d = 0; d < 70; ++d) {
+    const std::string day = fmt::format("2025-{:02d}-{:02d}", 1 + d / 28, 1 + d % 28);
+    csv += fmt::format("north,{},{}\nsouth,{},{}\n", day, 100 + (d % 7 == 5 ? 40 : 0) + d, day, 50 + d % 3);
+  }
+  WriteFile(dir / "s.csv", csv);
+  const CliRun r = Brandlens("forecast --input " + (dir / "s.csv").string() +
+                             " --id-column store --time-column date --value-column sales --horizon 7 --output " +
+                             (dir / "f.csv").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto summary = nlohmann::json::parse(r.output);
+  EXPECT_EQ(summary["series"], 2);
+  EXPECT_EQ(summary["failed"], 0);
+  const std::string out = brandlens::testing::ReadFile(dir / "f.csv");
+  EXPECT_EQ(out.substr(0, out.find('\n')), "id,step,mean,lo80,hi80,lo95,hi95,time");
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1 + 2 * 7);
+  EXPECT_NE(out.find("\nnorth,1,"), std::string::npos);
+  EXPECT_NE(out.find(",2025-03-15\n"), std::string::npos) << out;  // the day after the last
+  // Levels asked are the columns written; evaluation prints accuracy.
+  const CliRun levels = Brandlens("forecast --input " + (dir / "s.csv").string() +
+                                  " --id-column store --time-column date --value-column sales --horizon 3 --levels 90"
+                                  " --season 7 --output " + (dir / "g.csv").string());
+  ASSERT_EQ(levels.exit_code, 0) << levels.output;
+  const std::string g = brandlens::testing::ReadFile(dir / "g.csv");
+  EXPECT_EQ(g.substr(0, g.find('\n')), "id,step,mean,lo90,hi90,time");
+  const CliRun eval = Brandlens("forecast --input " + (dir / "s.csv").string() +
+                                " --id-column store --time-column date --value-column sales --horizon 7 --evaluate");
+  ASSERT_EQ(eval.exit_code, 0) << eval.output;
+  const auto metrics = nlohmann::json::parse(eval.output);
+  for (const char* key : {"smape", "mase", "coverage", "seasonal_naive"}) EXPECT_TRUE(metrics.contains(key)) << key;
+  // A bad value names the line and the column.
+  WriteFile(dir / "bad.csv", "id,t,v\na,1,3\na,2,x\n");
+  const CliRun bad = Brandlens("forecast --input " + (dir / "bad.csv").string() +
+                               " --id-column id --time-column t --value-column v --horizon 2 --output " +
+                               (dir / "b.csv").string());
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("bad.csv:3: column 'v': 'x' is not a finite number"), std::string::npos) << bad.output;
+  const CliRun model = Brandlens("forecast --input " + (dir / "s.csv").string() +
+                                 " --id-column store --time-column date --value-column sales --horizon 2 --model XYZ"
+                                 " --output " + (dir / "m.csv").string());
+  EXPECT_EQ(model.exit_code, 2) << model.output;
+}
