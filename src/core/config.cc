@@ -319,6 +319,11 @@ map = { text = "微博正文", posted_at = "发布时间" }
 # min_points = 10               # DBSCAN (and outlier flags): neighbours of a core user
 # eps = 0                       # DBSCAN radius in scaled units; 0: read off the data
 
+# Planning: forecasts of sales, mentions and channel revenue in the report.
+# [planning]
+# horizon_days = 28             # how far to forecast
+# history_days = 180            # history shown before the forecast
+
 # Secrets (API keys, passwords) never go into this file: sections name the
 # environment variable that holds them (api_key_env = "DEEPSEEK_API_KEY").
 )";

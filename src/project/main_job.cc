@@ -12,6 +12,8 @@
 #include "listening/listening_report.h"
 #include "personas/personas_config.h"
 #include "personas/personas_report.h"
+#include "planning/planning_config.h"
+#include "planning/planning_report.h"
 #include "project/project.h"
 #include "report/report.h"
 #include "text/new_word_learning.h"
@@ -81,6 +83,8 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   if (!text.ok()) return text.status();
   auto personas = ReadPersonasConfig(config);
   if (!personas.ok()) return personas.status();
+  auto planning = ReadPlanningConfig(config);
+  if (!planning.ok()) return planning.status();
   auto time = TimestampParser::Create(config.time_zone);
   if (!time.ok()) return time.status();
 
@@ -107,11 +111,15 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   auto segments = BuildPersonas(store, **time, *personas, threads);
   if (!segments.ok()) return segments.status();
   result.personas = std::move(*segments);
+  auto planned = BuildPlanning(store, **time, *planning, threads);
+  if (!planned.ok()) return planned.status();
+  result.planning = std::move(*planned);
 
   Report report;
   report.title = fmt::format("{} · brandlens", config.name.empty() ? own->name : config.name);
   BRANDLENS_RETURN_IF_ERROR(AddListeningSections(*facts, store, *listening, report));
   AddPersonasSection(result.personas, report);
+  AddPlanningSection(result.planning, planning->history_days, report);
   const std::filesystem::path dir = options.out_dir.empty() ? config.dir : options.out_dir;
   BRANDLENS_RETURN_IF_ERROR(WriteReport(report, dir));
   result.report_html = std::filesystem::absolute(dir / "report.html").lexically_normal();

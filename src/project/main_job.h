@@ -1,7 +1,8 @@
 // The main job (`brandlens run`, and the end of `brandlens demo`): import
 // the project's sources that are new or changed, learn new words from the
 // mentions not yet analysed, analyse them, segment the customers into
-// personas, and write report.html and report.json. Re-running does only new work.
+// personas, forecast sales, mentions and channels, and write report.html
+// and report.json. Re-running does only new work.
 //
 // Contract:
 //  - never prints: progress goes to the callbacks, the outcome to the result;
@@ -25,6 +26,7 @@
 #include "core/status.h"
 #include "ingest/project_import.h"
 #include "personas/personas.h"
+#include "planning/planning.h"
 #include "store/store.h"
 #include "text/workspace_analysis.h"
 
@@ -46,6 +48,7 @@ struct MainJobResult {
   WorkspaceAnalysisReport analysis;
   int64_t brand_mentions = 0;  // (mention, brand) pairs the report covers
   PersonasResult personas;     // segments (built = false when there are no customers)
+  PlanningResult planning;     // forecasts of sales, mentions and channel revenue
   std::filesystem::path report_html, report_json;
   double seconds = 0;
 };

@@ -7,6 +7,7 @@
 #include "ingest/tables.h"
 #include "listening/tables.h"
 #include "personas/tables.h"
+#include "planning/tables.h"
 #include "project/brands.h"
 #include "project/tables.h"
 #include "text/tables.h"
@@ -19,7 +20,7 @@ std::span<const Migration> WorkspaceMigrations() {
   static const std::vector<Migration> kAll = [] {
     std::vector<Migration> all;
     for (auto parts : {IngestMigrations(), ProjectMigrations(), TextMigrations(), ListeningMigrations(),
-                       PersonasMigrations()})
+                       PersonasMigrations(), PlanningMigrations()})
       all.insert(all.end(), parts.begin(), parts.end());
     return all;
   }();
