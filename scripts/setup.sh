@@ -9,7 +9,7 @@ packages=(
   build-essential cmake pkg-config
   libicu-dev libsqlite3-dev libeigen3-dev libnanoflann-dev libnlopt-dev libopencc-dev libopencc-data libfasttext-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libtoml11-dev
-  libabsl-dev
+  libabsl-dev libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # Baseline for the import benchmark: sqlite3's own CSV `.import`.
   sqlite3

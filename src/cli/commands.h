@@ -38,6 +38,7 @@ CommandAction AddRunCommand(CLI::App& app);
 CommandAction AddPersonasCommand(CLI::App& app);
 CommandAction AddClusterCommand(CLI::App& app);
 CommandAction AddForecastCommand(CLI::App& app);
+CommandAction AddExperimentCommand(CLI::App& app);
 
 // The main job with progress bars and a printed summary (`run`, `demo`).
 Status RunMainJobAndPrint(MainJobOptions options);

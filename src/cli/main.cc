@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   add(brandlens::AddPersonasCommand);
   add(brandlens::AddClusterCommand);
   add(brandlens::AddForecastCommand);
+  add(brandlens::AddExperimentCommand);
 
   try {
     app.parse(argc, argv);

@@ -398,3 +398,34 @@ TEST(CliTest, ForecastWritesTheContractedColumnsForEverySeries) {
                                  " --output " + (dir / "m.csv").string());
   EXPECT_EQ(model.exit_code, 2) << model.output;
 }
+
+TEST(CliTest, ExperimentPrintsTheContractedResultsAndSampleSizes) {
+  TempDir dir;
+  std::string csv = "user,arm,converted,revenue,pre\n";
+  for (int i = 0; i < 2000; ++i) {
+    const bool b = i % 2;
+    const int converted = (i / 2) % 100 < (b ? 7 : 5);
+    csv += fmt::format("u{},{},{},{},{}\n", i, b ? "B" : "control", converted, converted ? 30 + i % 7 : 0, i % 13);
+  }
+  WriteFile(dir / "e.csv", csv);
+  const CliRun r = Brandlens("experiment --input " + (dir / "e.csv").string() +
+                             " --arm-column arm --control control --metrics converted,revenue --covariate pre --output " +
+                             (dir / "r.json").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto printed = nlohmann::json::parse(r.output);
+  EXPECT_EQ(printed, nlohmann::json::parse(brandlens::testing::ReadFile(dir / "r.json")));
+  ASSERT_EQ(printed["results"].size(), 2u);
+  for (const auto& m : printed["results"])
+    for (const char* key : {"arm", "metric", "control_mean", "arm_mean", "lift_abs", "lift_abs_low", "lift_abs_high",
+                            "lift_rel", "p_value"})
+      EXPECT_TRUE(m.contains(key)) << key;
+  EXPECT_NEAR(printed["results"][0]["arm_mean"].get<double>(), 0.07, 1e-9);
+  const CliRun size = Brandlens("experiment size --baseline 0.05 --mde 0.1");
+  ASSERT_EQ(size.exit_code, 0) << size.output;
+  EXPECT_NEAR(nlohmann::json::parse(size.output)["users_per_arm"].get<double>(), 31234, 30);
+  WriteFile(dir / "bad.csv", "arm,y\ncontrol,1\nB,yes\n");
+  const CliRun bad = Brandlens("experiment --input " + (dir / "bad.csv").string() +
+                               " --arm-column arm --control control --metrics y");
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("bad.csv:3: column 'y': 'yes' is not a number"), std::string::npos) << bad.output;
+}
