@@ -17,7 +17,7 @@ ReportChart SeriesChart(const PlannedSeries& s, int history_days) {
   const int64_t first = static_cast<int64_t>(s.first_day) + static_cast<int64_t>(from);
   std::vector<std::string> days;
   ChartSeries actual{"实际"}, mean{"预测"}, low80{"80% 下限"}, high80{"80% 上限"}, low95{"95% 下限"}, high95{"95% 上限"};
-  ReportTable table{"forecast", {"day", "mean", "lo80", "hi80", "lo95", "hi95"}, {}};
+  ReportTable table{"history and forecast", {"day", "actual", "mean", "lo80", "hi80", "lo95", "hi95"}, {}};
   for (size_t i = 0; i < shown + horizon; ++i) {
     days.push_back(CivilFromDays(first + static_cast<int64_t>(i)));
     const bool future = i >= shown;
@@ -28,10 +28,8 @@ ReportChart SeriesChart(const PlannedSeries& s, int history_days) {
     high80.values.push_back(future ? nlohmann::json(RoundTo(s.forecast.bands[0].upper[f], 2)) : nlohmann::json());
     low95.values.push_back(future ? nlohmann::json(RoundTo(s.forecast.bands[1].lower[f], 2)) : nlohmann::json());
     high95.values.push_back(future ? nlohmann::json(RoundTo(s.forecast.bands[1].upper[f], 2)) : nlohmann::json());
-    if (future)
-      table.rows.push_back({days.back(), RoundTo(s.forecast.mean[f], 2), RoundTo(s.forecast.bands[0].lower[f], 2),
-                            RoundTo(s.forecast.bands[0].upper[f], 2), RoundTo(s.forecast.bands[1].lower[f], 2),
-                            RoundTo(s.forecast.bands[1].upper[f], 2)});
+    table.rows.push_back({days.back(), actual.values.back(), mean.values.back(), low80.values.back(),
+                          high80.values.back(), low95.values.back(), high95.values.back()});
   }
   // Festival windows in the horizon, shaded on the forecast.
   const int64_t last = static_cast<int64_t>(s.first_day) + static_cast<int64_t>(s.daily.size()) - 1;

@@ -98,7 +98,7 @@ TEST_F(PlanningJobTest, ForecastsSalesStoresThemAndDropsACutOffLastDay) {
   AddPlanningSection(*p, 30, report);
   ASSERT_EQ(report.sections.size(), 1u);
   EXPECT_EQ(report.sections[0].charts.size(), 1u);
-  EXPECT_EQ(report.sections[0].charts[0].data.rows.size(), 14u);
+  EXPECT_EQ(report.sections[0].charts[0].data.rows.size(), 30u + 14u);  // history shown, then the forecast
   EXPECT_EQ(ReportToJson(report).dump().find("NaN"), std::string::npos);
 }
 
