@@ -5,35 +5,23 @@
 #include <map>
 #include <sstream>
 
-#include "demo/demo_world.h"
-#include "ingest/project_import.h"
+#include "demo_workspace.h"
 #include "personas/cluster_quality.h"
 #include "personas/personas.h"
-#include "project/project.h"
-#include "test_util.h"
 
 namespace brandlens {
 namespace {
 
 TEST(PersonasRecoveryTest, PlantedPersonasAreRecovered) {
-  testing::TempDir dir;
-  auto world = demo::WriteDemoWorld(dir.path(), {20261129, 0.5});
-  ASSERT_TRUE(world.ok());
-  auto config = LoadConfig(world->config);
-  ASSERT_TRUE(config.ok());
-  auto store = std::move(OpenWorkspace(config->WorkspacePath()).value());
-  auto sources = std::move(ReadSourcesConfig(*config).value());
-  std::erase_if(sources.sources, [](const SourceConfig& s) {
-    return s.kind != "users" && s.kind != "orders" && s.kind != "events" && s.kind != "products";
-  });
-  for (const auto& i : ImportSources(*store, *config, sources)) ASSERT_TRUE(i.error.ok()) << i.error.message();
+  testing::DemoWorkspace demo;
+  ASSERT_NO_FATAL_FAILURE(testing::ImportDemoKinds(demo, {"users", "orders", "events", "products"}));
   auto time = std::move(TimestampParser::Create("Asia/Shanghai").value());
-  auto p = BuildPersonas(*store, *time, PersonasConfig{}, 2);
+  auto p = BuildPersonas(*demo.store, *time, PersonasConfig{}, 2);
   ASSERT_TRUE(p.ok()) << p.status().message();
   ASSERT_TRUE(p->built);
 
   std::map<std::string, std::string> truth;
-  std::istringstream lines(testing::ReadFile(dir.path() / "truth/users.csv"));
+  std::istringstream lines(testing::ReadFile(demo.dir.path() / "truth/users.csv"));
   std::string line;
   std::getline(lines, line);  // header
   while (std::getline(lines, line)) truth[line.substr(0, line.find(','))] = line.substr(line.find(',') + 1);

@@ -5,27 +5,18 @@
 
 #include <map>
 
-#include "demo/demo_world.h"
-#include "ingest/project_import.h"
+#include "demo_workspace.h"
 #include "planning/planning.h"
-#include "project/project.h"
-#include "test_util.h"
 
 namespace brandlens {
 namespace {
 
 TEST(PlanningRecoveryTest, FestivalsAndAHeldOutMonth) {
-  testing::TempDir dir;
-  auto world = demo::WriteDemoWorld(dir.path(), {20261129, 0.5});
-  ASSERT_TRUE(world.ok());
-  auto config = LoadConfig(world->config);
-  ASSERT_TRUE(config.ok());
-  auto store = std::move(OpenWorkspace(config->WorkspacePath()).value());
-  auto sources = std::move(ReadSourcesConfig(*config).value());
-  std::erase_if(sources.sources, [](const SourceConfig& s) { return s.kind != "orders" && s.kind != "spend"; });
-  for (const auto& i : ImportSources(*store, *config, sources)) ASSERT_TRUE(i.error.ok()) << i.error.message();
+  testing::DemoWorkspace demo;
+  ASSERT_NO_FATAL_FAILURE(testing::ImportDemoKinds(demo, {"orders", "spend"}));
+  Store& store = *demo.store;
   auto time = std::move(TimestampParser::Create("Asia/Shanghai").value());
-  auto p = BuildPlanning(*store, *time, PlanningConfig{}, 2);
+  auto p = BuildPlanning(store, *time, PlanningConfig{}, 2);
   ASSERT_TRUE(p.ok()) << p.status().message();
   const PlannedSeries* sales = nullptr;
   for (const auto& s : p->series)
