@@ -324,6 +324,10 @@ map = { text = "微博正文", posted_at = "发布时间" }
 # horizon_days = 28             # how far to forecast
 # history_days = 180            # history shown before the forecast
 
+# Campaigns: KPIs by channel and campaign, attribution of orders to touches.
+# [campaigns]
+# attribution_lookback_days = 7 # touches this long before an order share its credit
+
 # Secrets (API keys, passwords) never go into this file: sections name the
 # environment variable that holds them (api_key_env = "DEEPSEEK_API_KEY").
 )";

@@ -7,6 +7,8 @@
 #include <ctime>
 #include <thread>
 
+#include "campaigns/campaigns_config.h"
+#include "campaigns/campaigns_report.h"
 #include "listening/facts.h"
 #include "listening/listening_config.h"
 #include "listening/listening_report.h"
@@ -85,6 +87,8 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   if (!personas.ok()) return personas.status();
   auto planning = ReadPlanningConfig(config);
   if (!planning.ok()) return planning.status();
+  auto campaigns = ReadCampaignsConfig(config);
+  if (!campaigns.ok()) return campaigns.status();
   auto time = TimestampParser::Create(config.time_zone);
   if (!time.ok()) return time.status();
 
@@ -114,12 +118,16 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   auto planned = BuildPlanning(store, **time, *planning, threads);
   if (!planned.ok()) return planned.status();
   result.planning = std::move(*planned);
+  auto measured = AnalyzeCampaigns(store, *campaigns);
+  if (!measured.ok()) return measured.status();
+  result.campaigns = std::move(*measured);
 
   Report report;
   report.title = fmt::format("{} · brandlens", config.name.empty() ? own->name : config.name);
   BRANDLENS_RETURN_IF_ERROR(AddListeningSections(*facts, store, *listening, report));
   AddPersonasSection(result.personas, report);
   AddPlanningSection(result.planning, planning->history_days, report);
+  AddCampaignsSection(result.campaigns, report);
   const std::filesystem::path dir = options.out_dir.empty() ? config.dir : options.out_dir;
   BRANDLENS_RETURN_IF_ERROR(WriteReport(report, dir));
   result.report_html = std::filesystem::absolute(dir / "report.html").lexically_normal();

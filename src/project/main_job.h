@@ -1,8 +1,8 @@
 // The main job (`brandlens run`, and the end of `brandlens demo`): import
 // the project's sources that are new or changed, learn new words from the
 // mentions not yet analysed, analyse them, segment the customers into
-// personas, forecast sales, mentions and channels, and write report.html
-// and report.json. Re-running does only new work.
+// personas, forecast sales, mentions and channels, measure the campaigns,
+// and write report.html and report.json. Re-running does only new work.
 //
 // Contract:
 //  - never prints: progress goes to the callbacks, the outcome to the result;
@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "campaigns/campaigns.h"
 #include "ingest/project_import.h"
 #include "personas/personas.h"
 #include "planning/planning.h"
@@ -49,6 +50,7 @@ struct MainJobResult {
   int64_t brand_mentions = 0;  // (mention, brand) pairs the report covers
   PersonasResult personas;     // segments (built = false when there are no customers)
   PlanningResult planning;     // forecasts of sales, mentions and channel revenue
+  CampaignsResult campaigns;   // KPIs by channel and campaign, attribution
   std::filesystem::path report_html, report_json;
   double seconds = 0;
 };

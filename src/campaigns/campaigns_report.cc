@@ -1,0 +1,112 @@
+#include "campaigns/campaigns_report.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "report/charts.h"
+
+namespace brandlens {
+
+namespace {
+
+constexpr size_t kTopCampaigns = 10, kTrendChannels = 6;
+
+nlohmann::json Shown(const std::optional<double>& v, int digits = 3) {
+  return v ? nlohmann::json(RoundTo(*v, digits)) : nlohmann::json();
+}
+
+std::vector<nlohmann::json> KpiCells(const KpiRow& r) {
+  return {r.key,          RoundTo(r.spend, 2), RoundTo(r.revenue, 2), static_cast<int64_t>(r.impressions),
+          static_cast<int64_t>(r.clicks), static_cast<int64_t>(r.conversions), Shown(r.ctr, 4), Shown(r.cvr, 4),
+          Shown(r.cpc, 2), Shown(r.cpa, 2), Shown(r.roas), Shown(r.roi)};
+}
+
+const std::vector<std::string> kKpiColumns = {"channel", "spend", "revenue", "impressions", "clicks", "conversions",
+                                              "CTR",     "CVR",   "CPC",     "CPA",         "ROAS",   "ROI"};
+
+}  // namespace
+
+void AddCampaignsSection(const CampaignsResult& c, Report& report) {
+  ReportSection section{"campaigns", "营销活动与归因", {}, {}, {}};
+  const CampaignKpis& k = c.kpis;
+  if (k.channels.empty() && c.attribution.orders == 0) {
+    section.summary.push_back("没有投放数据（spend）或订单，无法计算营销指标。");
+    report.sections.push_back(std::move(section));
+    return;
+  }
+  if (!k.channels.empty()) {
+    section.summary.push_back(fmt::format("投放 {:.0f}，带来收入 {:.0f}：整体 ROAS {}，ROI {}。", k.total.spend,
+                                          k.total.revenue, k.total.roas ? fmt::format("{:.2f}", *k.total.roas) : "—",
+                                          k.total.roi ? fmt::format("{:+.0f}%", 100 * *k.total.roi) : "—"));
+    const auto by_roas = [](const KpiRow& a, const KpiRow& b) { return a.roas.value_or(-1) < b.roas.value_or(-1); };
+    const KpiRow& best = *std::max_element(k.channels.begin(), k.channels.end(), by_roas);
+    const KpiRow& worst = *std::min_element(k.channels.begin(), k.channels.end(), by_roas);
+    if (best.roas && worst.roas && best.key != worst.key) {
+      section.summary.push_back(fmt::format("ROAS 最高：{}（{:.2f}）；最低：{}（{:.2f}）。", best.key, *best.roas,
+                                            worst.key, *worst.roas));
+      report.AddHighlight(50, fmt::format("投放效率：{} ROAS {:.2f}，{} 仅 {:.2f}。", best.key, *best.roas, worst.key,
+                                          *worst.roas));
+    }
+    ReportTable table{"KPIs by channel", kKpiColumns, {}};
+    std::vector<std::string> names;
+    ChartSeries roas{"ROAS"}, roi{"ROI"};
+    for (const KpiRow& r : k.channels) {
+      table.rows.push_back(KpiCells(r));
+      names.push_back(r.key);
+      roas.values.push_back(Shown(r.roas));
+      roi.values.push_back(Shown(r.roi));
+    }
+    table.rows.push_back(KpiCells(k.total));
+    ReportTable chart_table{"ROAS and ROI by channel", {"channel", "ROAS", "ROI"}, {}};
+    for (size_t i = 0; i < names.size(); ++i) chart_table.rows.push_back({names[i], roas.values[i], roi.values[i]});
+    section.charts.push_back(BarChart("campaigns-roas", "各渠道 ROAS 与 ROI", names, {roas, roi}, chart_table));
+    section.tables.push_back(std::move(table));
+
+    std::vector<ChartSeries> trends;
+    ReportTable trend_table{"weekly ROAS", {"week"}, {}};
+    for (size_t i = 0; i < k.channels.size() && i < kTrendChannels; ++i) {
+      ChartSeries s{k.channels[i].key};
+      for (const auto& v : k.weekly_roas[i]) s.values.push_back(Shown(v));
+      trend_table.columns.push_back(k.channels[i].key);
+      trends.push_back(std::move(s));
+    }
+    for (size_t w = 0; w < k.weeks.size(); ++w) {
+      std::vector<nlohmann::json> row = {k.weeks[w]};
+      for (const auto& s : trends) row.push_back(s.values[w]);
+      trend_table.rows.push_back(std::move(row));
+    }
+    LineChartOptions options;
+    options.y_name = "ROAS";
+    options.zoom = true;
+    section.charts.push_back(LineChart("campaigns-trend", "各渠道每周 ROAS", k.weeks, trends, trend_table, options));
+
+    ReportTable campaigns{"top campaigns by spend", kKpiColumns, {}};
+    campaigns.columns[0] = "channel / campaign";
+    for (size_t i = 0; i < k.campaigns.size() && i < kTopCampaigns; ++i) campaigns.rows.push_back(KpiCells(k.campaigns[i]));
+    section.tables.push_back(std::move(campaigns));
+  }
+  const Attribution& a = c.attribution;
+  if (a.attributed_orders > 0) {
+    section.summary.push_back(fmt::format(
+        "{} 笔订单中 {} 笔（{:.0f}%）在下单前 {} 天内有渠道触点，按末次、首次与位置归因分配收入。", a.orders,
+        a.attributed_orders, 100.0 * static_cast<double>(a.attributed_orders) / static_cast<double>(a.orders),
+        a.lookback_days));
+    std::vector<std::string> names;
+    ChartSeries last{"末次触点"}, first{"首次触点"}, position{"位置归因 40/20/40"};
+    ReportTable table{"attributed revenue", {"channel", "last touch", "first touch", "position-based"}, {}};
+    for (const auto& ch : a.channels) {
+      names.push_back(ch.channel);
+      last.values.push_back(RoundTo(ch.last_touch, 2));
+      first.values.push_back(RoundTo(ch.first_touch, 2));
+      position.values.push_back(RoundTo(ch.position_based, 2));
+      table.rows.push_back({ch.channel, RoundTo(ch.last_touch, 2), RoundTo(ch.first_touch, 2),
+                            RoundTo(ch.position_based, 2)});
+    }
+    section.charts.push_back(BarChart("campaigns-attribution", "订单收入的渠道归因（三种模型对比）", names,
+                                      {last, first, position}, table));
+  }
+  report.sections.push_back(std::move(section));
+}
+
+}  // namespace brandlens

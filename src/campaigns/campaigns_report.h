@@ -1,0 +1,13 @@
+// The campaigns section of the report: KPIs by channel (table and ROAS
+// bars), weekly ROAS per channel, the top campaigns, and order revenue by
+// channel under last-touch, first-touch and position-based attribution.
+#pragma once
+
+#include "campaigns/campaigns.h"
+#include "report/report.h"
+
+namespace brandlens {
+
+void AddCampaignsSection(const CampaignsResult& campaigns, Report& report);
+
+}  // namespace brandlens
