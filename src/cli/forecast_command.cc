@@ -140,18 +140,11 @@ Status Evaluate(std::vector<InputSeries> series, BatchOptions options, const For
   const auto start = std::chrono::steady_clock::now();
   const auto h = static_cast<size_t>(options.horizon);
   std::vector<std::vector<double>> actual(series.size()), history(series.size());
-  std::vector<InputSeries> train;
-  for (auto& s : series) {
-    // Sorted copies: the hold-out is the latest H values.
-    std::vector<size_t> order(s.times.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return s.times[x] < s.times[y]; });
-    InputSeries t{s.id, {}, {}};
-    for (size_t i : order) t.times.push_back(s.times[i]), t.values.push_back(s.values[i]);
-    train.push_back(std::move(t));
-  }
+  // Sorted, so the hold-out is the latest H values of each series.
+  std::vector<InputSeries>& train = series;
   for (size_t i = 0; i < train.size(); ++i) {
-    if (train[i].values.size() <= h) continue;
+    // A series that cannot be sorted fails again in ForecastBatch and is counted there.
+    if (!SortByTime(train[i]).ok() || train[i].values.size() <= h) continue;
     actual[i].assign(train[i].values.end() - static_cast<std::ptrdiff_t>(h), train[i].values.end());
     train[i].values.resize(train[i].values.size() - h);
     train[i].times.resize(train[i].times.size() - h);

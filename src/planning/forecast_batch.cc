@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <numeric>
-#include <thread>
 
 #include "core/parallel.h"
 
@@ -20,6 +19,8 @@ int64_t MedianSpacing(const std::vector<int64_t>& times) {
   std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2), gaps.end());
   return std::max<int64_t>(1, gaps[gaps.size() / 2]);
 }
+
+}  // namespace
 
 Status SortByTime(InputSeries& s) {
   std::vector<size_t> order(s.times.size());
@@ -38,8 +39,6 @@ Status SortByTime(InputSeries& s) {
   return Status::Ok();
 }
 
-}  // namespace
-
 int PeriodForSpacing(int64_t seconds) {
   const auto near = [&](int64_t target) { return std::llabs(seconds - target) <= target / 10; };
   if (near(3600)) return 24;
@@ -52,7 +51,7 @@ int PeriodForSpacing(int64_t seconds) {
 
 std::vector<BatchForecast> ForecastBatch(std::vector<InputSeries>& series, const BatchOptions& options) {
   std::vector<BatchForecast> out(series.size());
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = ThreadsOrCores(options.threads);
   ParallelFor(series.size(), threads, [&](unsigned, size_t i) {
     InputSeries& s = series[i];
     BatchForecast& result = out[i];

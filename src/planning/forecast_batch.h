@@ -40,6 +40,9 @@ struct BatchForecast {
 // quarterly 4, otherwise none.
 int PeriodForSpacing(int64_t seconds);
 
+// Sorts a series by time; a repeated time is an error naming the series.
+Status SortByTime(InputSeries& series);
+
 // Sorts each series by time (a repeated time is an error naming the series)
 // and forecasts it; one result per series, in input order. A series that
 // cannot be forecast carries its error; the others go on.
