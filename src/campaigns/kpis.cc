@@ -25,9 +25,7 @@ void Add(KpiRow& row, double spend, double impressions, double clicks, double co
 
 // The Monday of the week holding a YYYY-MM-DD day, as days since 1970.
 int64_t WeekOf(std::string_view day) {
-  const int64_t d = DaysFromCivil(std::stoi(std::string(day.substr(0, 4))),
-                                  static_cast<unsigned>(std::stoi(std::string(day.substr(5, 2)))),
-                                  static_cast<unsigned>(std::stoi(std::string(day.substr(8, 2)))));
+  const int64_t d = DayNumber(day);
   return d - (d + 3) % 7;  // 1970-01-01 was a Thursday
 }
 

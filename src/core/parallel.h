@@ -1,11 +1,17 @@
 // Running independent work items on a few threads.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <thread>
 #include <vector>
 
 namespace brandlens {
+
+// `threads`, or one per core when it is 0 (the default of every threads option).
+inline unsigned ThreadsOrCores(unsigned threads) {
+  return threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+}
 
 // Calls work(worker, i) for every i in [0, n) on `threads` threads; worker
 // w takes items w, w + threads, ... so each can keep per-thread scratch.

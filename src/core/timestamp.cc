@@ -37,6 +37,12 @@ std::string CivilFromDays(int64_t z) {
   return fmt::format("{:04d}-{:02d}-{:02d}", y + (m <= 2), m, d);
 }
 
+int32_t DayNumber(std::string_view d) {
+  const auto field = [&](size_t at, size_t length) { return std::stoi(std::string(d.substr(at, length))); };
+  return static_cast<int32_t>(
+      DaysFromCivil(field(0, 4), static_cast<unsigned>(field(5, 2)), static_cast<unsigned>(field(8, 2))));
+}
+
 struct TimestampParser::Impl {
   std::unique_ptr<icu::TimeZone> zone;
   // ICU time zones are not documented as thread-safe for getOffset; imports

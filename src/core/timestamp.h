@@ -48,4 +48,8 @@ int64_t DaysFromCivil(int64_t year, unsigned month, unsigned day);
 // Inverse of DaysFromCivil, formatted as YYYY-MM-DD.
 std::string CivilFromDays(int64_t days);
 
+// Days since 1970-01-01 of a YYYY-MM-DD date (as CivilFromDays and
+// TimestampParser::LocalDate write them, and the import stores dates).
+int32_t DayNumber(std::string_view yyyy_mm_dd);
+
 }  // namespace brandlens

@@ -30,11 +30,6 @@ void RestrictToDays(ListeningFacts& facts, int32_t from_day, int32_t to_day) {
   facts.last_day = std::min(facts.last_day, to_day);
 }
 
-int32_t DayNumber(const std::string& d) {
-  return static_cast<int32_t>(DaysFromCivil(std::stoi(d.substr(0, 4)), static_cast<unsigned>(std::stoi(d.substr(5, 2))),
-                                            static_cast<unsigned>(std::stoi(d.substr(8, 2)))));
-}
-
 Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::string>& brands,
                                           const TimestampParser& time) {
   ListeningFacts facts;

@@ -56,7 +56,4 @@ Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::s
 // Keeps only the facts dated within [from_day, to_day].
 void RestrictToDays(ListeningFacts& facts, int32_t from_day, int32_t to_day);
 
-// Days since 1970-01-01 of a local date produced by TimestampParser::LocalDate.
-int32_t DayNumber(const std::string& yyyy_mm_dd);
-
 }  // namespace brandlens

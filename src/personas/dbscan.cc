@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
 
 #include "core/parallel.h"
 #include "personas/cluster_quality.h"
@@ -36,7 +35,7 @@ Result<Clustering> Dbscan(const PointMatrix& points, const DbscanOptions& option
     return Status::InvalidInput(fmt::format("DBSCAN: eps must be a positive number (got {})", options.eps));
   if (options.min_points < 1)
     return Status::InvalidInput(fmt::format("DBSCAN: min-points must be at least 1 (got {})", options.min_points));
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = ThreadsOrCores(options.threads);
   const MatrixAdaptor adaptor{points};
   KdTree tree(static_cast<int>(points.cols), adaptor, nanoflann::KDTreeSingleIndexAdaptorParams(16));  // builds
 

@@ -7,7 +7,6 @@
 #include <cmath>
 #include <limits>
 #include <random>
-#include <thread>
 
 #include "core/parallel.h"
 
@@ -16,10 +15,6 @@ namespace brandlens {
 namespace {
 
 constexpr size_t kChunk = 8192;  // points per parallel work item
-
-unsigned ThreadsFor(unsigned threads) {
-  return threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-}
 
 size_t ChunkCount(size_t n) { return (n + kChunk - 1) / kChunk; }
 
@@ -222,7 +217,7 @@ Status CheckOptions(const PointMatrix& points, const KMeansOptions& options) {
 
 Result<std::vector<Clustering>> KMeansRestarts(const PointMatrix& points, const KMeansOptions& options) {
   BRANDLENS_RETURN_IF_ERROR(CheckOptions(points, options));
-  const unsigned threads = ThreadsFor(options.threads);
+  const unsigned threads = ThreadsOrCores(options.threads);
   const double tolerance = options.tolerance * MeanVariance(points);
   std::vector<Clustering> runs;
   for (int r = 0; r < options.restarts; ++r)
@@ -233,7 +228,7 @@ Result<std::vector<Clustering>> KMeansRestarts(const PointMatrix& points, const 
 
 Result<Clustering> KMeans(const PointMatrix& points, const KMeansOptions& options) {
   BRANDLENS_RETURN_IF_ERROR(CheckOptions(points, options));
-  const unsigned threads = ThreadsFor(options.threads);
+  const unsigned threads = ThreadsOrCores(options.threads);
   const double tolerance = options.tolerance * MeanVariance(points);
   Clustering best;
   std::vector<double> inertias;
@@ -251,7 +246,7 @@ std::vector<int32_t> AssignNearest(const PointMatrix& points, const std::vector<
   const int k = points.cols ? static_cast<int>(centroids.size() / points.cols) : 0;
   std::vector<int32_t> labels(points.rows, -1);
   std::vector<double> distances(points.rows);
-  if (k > 0) AssignPass(points, as_float, k, labels, distances, ThreadsFor(threads));
+  if (k > 0) AssignPass(points, as_float, k, labels, distances, ThreadsOrCores(threads));
   return labels;
 }
 

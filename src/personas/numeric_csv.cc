@@ -1,5 +1,7 @@
 #include "personas/numeric_csv.h"
 
+#include "core/parallel.h"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -119,7 +121,7 @@ Result<PointMatrix> ParseNumericCsv(std::string_view bytes, std::string_view nam
   const std::string_view data = header_end < bytes.size() ? bytes.substr(header_end + 1) : std::string_view();
 
   // Slices end at line ends, so each parses whole lines on its own thread.
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = ThreadsOrCores(threads);
   const size_t slice_count = data.size() < (1u << 20) ? 1 : threads;
   std::vector<std::string_view> slices;
   for (size_t s = 0, begin = 0; s < slice_count && begin < data.size(); ++s) {

@@ -7,7 +7,6 @@
 #include <chrono>
 #include <ctime>
 #include <map>
-#include <thread>
 
 #include "core/local_days.h"
 #include "core/parallel.h"
@@ -73,9 +72,7 @@ Result<std::vector<PlannedSeries>> LoadSeries(Store& store, const TimestampParse
     const std::string_view day = row.Text(0);
     const auto value = row.OptionalReal(2);
     if (!value || day.size() != 10) return row.status();
-    const auto d = static_cast<int32_t>(DaysFromCivil(std::stoi(std::string(day.substr(0, 4))),
-                                                      static_cast<unsigned>(std::stoi(std::string(day.substr(5, 2)))),
-                                                      static_cast<unsigned>(std::stoi(std::string(day.substr(8, 2))))));
+    const int32_t d = DayNumber(day);
     const std::string channel(row.Text(1));
     revenue[channel].Add(d, *value);
     channel_total[channel] += *value;
@@ -160,7 +157,7 @@ Result<PlanningResult> BuildPlanning(Store& store, const TimestampParser& time, 
     else if (!s.daily.empty()) result.too_short.push_back(s.id);
   }
   std::vector<Status> errors(result.series.size());
-  ParallelFor(result.series.size(), threads ? threads : std::max(1u, std::thread::hardware_concurrency()),
+  ParallelFor(result.series.size(), ThreadsOrCores(threads),
               [&](unsigned, size_t i) {
                 PlannedSeries& s = result.series[i];
                 auto f = ForecastSeries(s.daily, ForecastOptions{config.horizon_days, 7, {80, 95}, std::nullopt});

@@ -5,10 +5,10 @@
 
 #include <chrono>
 #include <ctime>
-#include <thread>
 
 #include "campaigns/campaigns_config.h"
 #include "campaigns/campaigns_report.h"
+#include "core/parallel.h"
 #include "listening/facts.h"
 #include "listening/listening_config.h"
 #include "listening/listening_report.h"
@@ -97,7 +97,7 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
 
   auto analyzer = CreateAnalyzerLearningNewWords(store, config, *text, result);
   if (!analyzer.ok()) return analyzer.status();
-  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  const unsigned threads = ThreadsOrCores(options.threads);
   auto analysed = AnalyzeWorkspace(store, **analyzer, SentimentModel(nullptr), threads);
   if (!analysed.ok()) return analysed.status();
   result.analysis = *analysed;

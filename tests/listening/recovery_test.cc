@@ -62,7 +62,7 @@ TEST_F(RecoveryTest, CrisesFoundInTheirWindowsWithAtMostOneFalseAlarm) {
   for (const auto& s : spikes) {
     bool matches = false;
     for (const auto& c : truth_["crises"]) {
-      const int32_t start = DayNumber(c["start"]), end = DayNumber(c["end"]);
+      const int32_t start = DayNumber(c["start"].get<std::string>()), end = DayNumber(c["end"].get<std::string>());
       if (s.brand == c["brand"] && s.first_day <= end && s.last_day >= start) {
         matches = true;
         EXPECT_EQ(s.aspects.front().first, c["aspect"]) << s.brand;
