@@ -214,6 +214,11 @@ Result<EtsModel> FitEts(std::span<const double> y, const EtsSpec& spec) {
   model.gamma = q.gamma;
   model.phi = trended && spec.damped ? q.phi : 1.0;
   const double neg2loglik = Filter(p, q, &model) + static_cast<double>(n) * kLogTwoPiPlusOne;
+  // A relative error whose spread exceeds 100% makes a multiplicative-error
+  // model meaningless (its paths cross zero and explode): such data get an
+  // additive-error model instead.
+  if (spec.error == EtsComponent::kMultiplicative && !(model.sigma2 <= 1))
+    return Status::InvalidInput(fmt::format("{}: relative errors too large for multiplicative errors", spec.Name()));
   const double kk = k, nn = static_cast<double>(n);
   model.aicc = neg2loglik + 2 * kk + (nn - kk - 1 > 0 ? 2 * kk * (kk + 1) / (nn - kk - 1) : 1e9);
   model.observations = n;
@@ -288,6 +293,13 @@ std::vector<ForecastBand> EtsIntervals(const EtsModel& model, int horizon, std::
       const double e = noise(rng);
       const double r = s.error == EtsComponent::kMultiplicative ? fitted * e : e;
       const double y = fitted + r;
+      if (!std::isfinite(y)) {
+        // A path that overflowed stays at the end of the number line: the
+        // band is then as wide as a double allows, never NaN.
+        const double edge = std::signbit(y) ? -std::numeric_limits<double>::max() : std::numeric_limits<double>::max();
+        for (size_t rest = step; rest < h; ++rest) draws[rest][static_cast<size_t>(path)] = edge;
+        break;
+      }
       draws[step][static_cast<size_t>(path)] = y;
       if (s.season == EtsComponent::kMultiplicative) {
         level = base + model.alpha * r / seasonal;

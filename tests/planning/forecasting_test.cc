@@ -142,6 +142,19 @@ TEST(ForecastSeriesTest, ShortAndBadSeries) {
   for (double v : zeros->mean) EXPECT_EQ(v, 0.0);
 }
 
+// Found by the fuzzer: one jump of 93 orders of magnitude gave a
+// multiplicative-error model whose simulated paths overflowed into NaN bands.
+TEST(ForecastSeriesTest, AHugeJumpGivesFiniteOrderedBands) {
+  const std::vector<double> y = {100, 4, 5, 6, 7, 8, 9, 10, 11, 120, 1120, 9e96};
+  auto f = ForecastSeries(y, ForecastOptions{8, 8, {80, 95}});
+  ASSERT_TRUE(f.ok());
+  for (const auto& band : f->bands)
+    for (size_t i = 0; i < band.lower.size(); ++i) {
+      EXPECT_TRUE(std::isfinite(band.lower[i]) && std::isfinite(band.upper[i])) << "step " << i;
+      EXPECT_LE(band.lower[i], band.upper[i]) << "step " << i;
+    }
+}
+
 TEST(ForecastBatchTest, SortsInfersPeriodsAndKeepsGoingPastABadSeries) {
   EXPECT_EQ(PeriodForSpacing(86400), 7);
   EXPECT_EQ(PeriodForSpacing(7 * 86400), 52);
