@@ -7,7 +7,7 @@ set -euo pipefail
 # Build and runtime libraries (see ../shared/DEPENDENCIES.md for notes on each).
 packages=(
   build-essential cmake pkg-config
-  libicu-dev libsqlite3-dev libeigen3-dev libnanoflann-dev libnlopt-dev libopencc-dev libopencc-data libfasttext-dev
+  libicu-dev libsqlite3-dev libeigen3-dev libnanoflann-dev libnlopt-dev libpagmo-dev libopencc-dev libopencc-data libfasttext-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libtoml11-dev
   libabsl-dev libboost-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -39,6 +39,8 @@ CommandAction AddPersonasCommand(CLI::App& app);
 CommandAction AddClusterCommand(CLI::App& app);
 CommandAction AddForecastCommand(CLI::App& app);
 CommandAction AddExperimentCommand(CLI::App& app);
+CommandAction AddMmmCommand(CLI::App& app);
+CommandAction AddBudgetCommand(CLI::App& app);
 
 // The main job with progress bars and a printed summary (`run`, `demo`).
 Status RunMainJobAndPrint(MainJobOptions options);

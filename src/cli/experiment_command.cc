@@ -14,34 +14,13 @@
 #include <fstream>
 
 #include "campaigns/experiments.h"
+#include "cli/cells.h"
 #include "cli/commands.h"
 #include "ingest/csv_columns.h"
 
 namespace brandlens {
 
 namespace {
-
-std::vector<std::string> SplitList(const std::string& text) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (start <= text.size()) {
-    const size_t comma = std::min(text.find(',', start), text.size());
-    if (comma > start) out.push_back(text.substr(start, comma - start));
-    start = comma + 1;
-  }
-  return out;
-}
-
-Result<double> ParseNumber(std::string_view cell, const std::string& path, int64_t line, const std::string& column) {
-  while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
-  while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
-  double value = 0;
-  const auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
-  if (cell.empty() || ec != std::errc() || ptr != cell.data() + cell.size() || !std::isfinite(value))
-    return Status::InvalidInput(
-        fmt::format("{}:{}: column '{}': '{}' is not a number", path, line, column, std::string(cell.substr(0, 40))));
-  return value;
-}
 
 nlohmann::json ResultJson(const ExperimentResult& r, double alpha) {
   nlohmann::json out;
@@ -124,12 +103,12 @@ CommandAction AddExperimentCommand(CLI::App& app) {
         [&](int64_t line, std::span<const std::string_view> f) -> Status {
           data.arm.emplace_back(f[0]);
           for (size_t m = 0; m < metrics.size(); ++m) {
-            auto v = ParseNumber(f[m + 1], a->input, line, metrics[m]);
+            auto v = ParseNumberCell(f[m + 1], a->input, line, metrics[m]);
             if (!v.ok()) return v.status();
             data.metrics[metrics[m]].push_back(*v);
           }
           if (!a->covariate.empty()) {
-            auto v = ParseNumber(f.back(), a->input, line, a->covariate);
+            auto v = ParseNumberCell(f.back(), a->input, line, a->covariate);
             if (!v.ok()) return v.status();
             data.covariate.push_back(*v);
           }

@@ -33,6 +33,8 @@ int main(int argc, char** argv) {
   add(brandlens::AddClusterCommand);
   add(brandlens::AddForecastCommand);
   add(brandlens::AddExperimentCommand);
+  add(brandlens::AddMmmCommand);
+  add(brandlens::AddBudgetCommand);
 
   try {
     app.parse(argc, argv);

@@ -77,7 +77,11 @@ class WorldWriter {
     const auto mentions = GenerateMentions(mention_rng, 25.0 * options_.scale);
     const int user_count = std::max(100, static_cast<int>(12000 * options_.scale));
     const Customers customers = GenerateCustomers(customer_rng, user_count);
-    const auto channel_days = GenerateChannelDays(marketing_rng);
+    const auto channel_days = GenerateChannelDays(marketing_rng, &channel_expected_revenue_);
+    channel_spend_.assign(PaidChannels().size(), 0);
+    for (const ChannelDay& d : channel_days)
+      for (size_t c = 0; c < PaidChannels().size(); ++c)
+        if (d.channel == PaidChannels()[c].name) channel_spend_[c] += d.spend;
     const auto exposures = GenerateExposures(marketing_rng, user_count);
     const Knowledge knowledge = GenerateKnowledge(customers.products);
 
@@ -400,9 +404,15 @@ path = "data/kb.jsonl"
                                    {"promo_sensitivity", persona.promo_sensitivity},
                                    {"age_range", {persona.age_lo, persona.age_hi}}});
     }
-    for (const auto& ch : PaidChannels())
+    // roas: the channel's revenue without noise over its spend, both summed
+    // over every day of the world: what a marketing-mix model should find.
+    for (size_t c = 0; c < PaidChannels().size(); ++c) {
+      const ChannelTruth& ch = PaidChannels()[c];
       truth["channels"].push_back({{"name", ch.name}, {"decay", ch.decay}, {"half_saturation", ch.half_saturation},
-                                   {"shape", ch.shape}, {"beta", ch.beta}, {"daily_budget", ch.daily_budget}});
+                                   {"shape", ch.shape}, {"beta", ch.beta}, {"daily_budget", ch.daily_budget},
+                                   {"spend", channel_spend_[c]}, {"contribution", channel_expected_revenue_[c]},
+                                   {"roas", channel_expected_revenue_[c] / channel_spend_[c]}});
+    }
     truth["baseline_revenue"] = kBaselineRevenue;
 
     for (const auto& e : Experiments()) {
@@ -426,6 +436,7 @@ path = "data/kb.jsonl"
   fs::path dir_;
   DemoOptions options_;
   DemoWorldInfo info_;
+  std::vector<double> channel_expected_revenue_, channel_spend_;  // per paid channel, for the truth
 };
 
 }  // namespace

@@ -8,13 +8,13 @@
 namespace brandlens::demo {
 
 const std::vector<ChannelTruth>& PaidChannels() {
-  //  name, budget, decay, half-sat, shape, beta, cpm, ctr
+  //  name, budget, decay, half-sat, shape, beta, cpm, ctr, festival push
   static const std::vector<ChannelTruth> kChannels = {
-      {"douyin", 30000, 0.35, 45000, 1.6, 52000, 28, 0.018},
-      {"xiaohongshu", 18000, 0.55, 30000, 1.3, 30000, 45, 0.025},
-      {"wechat", 12000, 0.25, 20000, 1.1, 18000, 35, 0.012},
-      {"tmall_search", 20000, 0.10, 26000, 1.0, 34000, 60, 0.035},
-      {"outdoor", 15000, 0.75, 60000, 2.0, 20000, 12, 0.0},
+      {"douyin", 30000, 0.35, 45000, 1.6, 52000, 28, 0.018, 1.5},
+      {"xiaohongshu", 18000, 0.55, 30000, 1.3, 30000, 45, 0.025, 0.8},
+      {"wechat", 12000, 0.25, 20000, 1.1, 18000, 35, 0.012, 0.2},
+      {"tmall_search", 20000, 0.10, 26000, 1.0, 34000, 60, 0.035, 2.0},
+      {"outdoor", 15000, 0.75, 60000, 2.0, 20000, 12, 0.0, 0.0},
   };
   return kChannels;
 }
@@ -34,10 +34,35 @@ double DemandSeasonality(int day) {
   return annual * weekly * (1 + 0.6 * fest.shopping) * (1 - 0.5 * fest.spring_festival);
 }
 
-std::vector<ChannelDay> GenerateChannelDays(Rng& rng) {
+namespace {
+
+// A channel's flight plan: runs of days either dark or on at a level.
+class Flights {
+ public:
+  // Level of spend (relative to the daily budget) on the next day.
+  double Next(Rng& rng) {
+    if (days_left_ == 0) {
+      const bool dark = rng.Chance(0.25);
+      days_left_ = 7 * (dark ? 1 + static_cast<int>(rng.Index(3)) : 2 + static_cast<int>(rng.Index(5)));
+      level_ = dark ? 0.0 : 0.4 + 1.4 * rng.Uniform();
+    }
+    --days_left_;
+    return level_;
+  }
+
+ private:
+  int days_left_ = 0;
+  double level_ = 1;
+};
+
+}  // namespace
+
+std::vector<ChannelDay> GenerateChannelDays(Rng& rng, std::vector<double>* expected_revenue) {
   std::vector<ChannelDay> rows;
   const auto& channels = PaidChannels();
   std::vector<double> adstock(channels.size(), 0);
+  std::vector<Flights> flights(channels.size());
+  if (expected_revenue) expected_revenue->assign(channels.size(), 0);
   for (int day = 0; day < kDays; ++day) {
     const double season = DemandSeasonality(day);
     const FestivalEffect fest = FestivalOn(day);
@@ -48,13 +73,14 @@ std::vector<ChannelDay> GenerateChannelDays(Rng& rng) {
     rows.push_back(organic);
     for (size_t c = 0; c < channels.size(); ++c) {
       const ChannelTruth& ch = channels[c];
-      // Budgets rise into festivals, pause for Spring Festival, and wander.
-      const double pulse = 1 + 1.5 * fest.shopping - 0.7 * fest.spring_festival;
-      const double spend = std::max(0.0, ch.daily_budget * pulse * rng.LogNormal(0, 0.25));
+      // Flights, a push into festivals, a pause for Spring Festival, and daily wander.
+      const double pulse = flights[c].Next(rng) * (1 - 0.7 * fest.spring_festival) + ch.festival_push * fest.shopping;
+      const double spend = std::max(0.0, ch.daily_budget * pulse * rng.LogNormal(0, 0.2));
       adstock[c] = spend + ch.decay * adstock[c];
       const double saturation =
           std::pow(adstock[c], ch.shape) / (std::pow(adstock[c], ch.shape) + std::pow(ch.half_saturation, ch.shape));
-      const double revenue = std::max(0.0, ch.beta * season * saturation * (1 + rng.Normal(0, 0.08)));
+      const double revenue = std::max(0.0, ch.beta * saturation * (1 + rng.Normal(0, 0.08)));
+      if (expected_revenue) (*expected_revenue)[c] += ch.beta * saturation;
       ChannelDay row{day, std::string(ch.name), fest.shopping > 0 ? "festival_push" : "always_on", spend, revenue, 0, 0, 0};
       row.impressions = static_cast<int64_t>(spend / ch.cpm * 1000);
       row.clicks = static_cast<int64_t>(static_cast<double>(row.impressions) * ch.ctr * rng.LogNormal(0, 0.1));

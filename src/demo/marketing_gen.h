@@ -10,8 +10,13 @@
 namespace brandlens::demo {
 
 // The true response of one paid channel: revenue on day t is
-//   beta * seasonality_t * hill(adstock_t),   adstock_t = spend_t + decay * adstock_{t-1},
-//   hill(x) = x^shape / (x^shape + half_saturation^shape).
+//   beta * hill(adstock_t),   adstock_t = spend_t + decay * adstock_{t-1},
+//   hill(x) = x^shape / (x^shape + half_saturation^shape),
+// added to the seasonal organic baseline (the additive data-generating
+// process of the public MMM simulators). Each channel runs its own flights
+// (weeks on at varying levels, weeks dark) and pushes into shopping
+// festivals by its own amount, as real media plans do — which is what lets
+// a model tell the channels and the festivals apart.
 struct ChannelTruth {
   std::string_view name;
   double daily_budget;     // typical spend on an ordinary day
@@ -21,6 +26,7 @@ struct ChannelTruth {
   double beta;             // maximum daily revenue from the channel
   double cpm;              // cost per thousand impressions
   double ctr;              // clicks per impression
+  double festival_push;    // extra spend share at the depth of a shopping festival
 };
 const std::vector<ChannelTruth>& PaidChannels();
 
@@ -54,7 +60,9 @@ struct Exposure {
 };
 
 // Spend and outcomes per channel and day; "organic" rows carry the baseline.
-std::vector<ChannelDay> GenerateChannelDays(Rng& rng);
+// `expected_revenue` (if not null) receives each paid channel's revenue
+// summed over the days without the noise: the truth a model should find.
+std::vector<ChannelDay> GenerateChannelDays(Rng& rng, std::vector<double>* expected_revenue = nullptr);
 std::vector<Exposure> GenerateExposures(Rng& rng, int user_count);
 
 // Seasonal multiplier of demand on `day` (weekly, annual, festivals).

@@ -10,6 +10,7 @@
 
 #include "core/local_days.h"
 #include "core/parallel.h"
+#include "planning/tables.h"
 
 namespace brandlens {
 
@@ -112,17 +113,7 @@ void AdjustForFestivals(PlannedSeries& s) {
 Status Save(Store& store, const PlanningResult& result) {
   auto tx = Transaction::Begin(store);
   if (!tx.ok()) return tx.status();
-  std::vector<int64_t> old;
-  static constexpr std::array<std::string_view, 1> kId = {"id"};
-  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "planning_forecasts", kId, {}, [&](RowView& row) {
-    old.push_back(row.Int(0));
-    return row.status();
-  }));
-  if (!old.empty()) {
-    ScanFilter filter;
-    filter.ids = old;
-    BRANDLENS_RETURN_IF_ERROR(store.DeleteRows("planning_forecasts", filter));
-  }
+  BRANDLENS_RETURN_IF_ERROR(DeleteAllRows(store, "planning_forecasts"));
   static constexpr std::array<std::string_view, 9> kColumns = {"created_at", "series", "day",  "method", "mean",
                                                                "lo80",       "hi80",   "lo95", "hi95"};
   const auto now = static_cast<int64_t>(std::time(nullptr));
@@ -178,6 +169,11 @@ Result<PlanningResult> BuildPlanning(Store& store, const TimestampParser& time, 
               });
   for (const Status& e : errors) BRANDLENS_RETURN_IF_ERROR(e);
   BRANDLENS_RETURN_IF_ERROR(Save(store, result));
+  if (config.mix) {
+    auto mix = BuildMediaMix(store, config, threads);
+    if (!mix.ok()) return mix.status();
+    result.mix = std::move(*mix);
+  }
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return result;
 }

@@ -9,6 +9,8 @@
 // A last day whose latest record is before 18:00 local is taken as cut off
 // by the export and left out of the history.
 // The stored forecasts replace the previous run's in one transaction.
+// With [planning] mix on, the marketing-mix model of planning/media_mix.h
+// is fitted too.
 #pragma once
 
 #include <cstdint>
@@ -19,6 +21,7 @@
 #include "core/timestamp.h"
 #include "planning/festivals.h"
 #include "planning/forecaster.h"
+#include "planning/media_mix.h"
 #include "planning/planning_config.h"
 #include "store/store.h"
 
@@ -40,6 +43,7 @@ struct PlanningResult {
   int horizon_days = 0;
   std::vector<PlannedSeries> series;
   std::vector<std::string> too_short;  // series left out
+  MediaMixResult mix;                  // the marketing-mix model and budget plan
   double seconds = 0;
 };
 

@@ -42,6 +42,62 @@ ReportChart SeriesChart(const PlannedSeries& s, int history_days) {
                    days, {actual, mean, low80, high80, low95, high95}, table, options);
 }
 
+// The marketing-mix model's reading: what each channel returned, how sure
+// the model is, and where the next horizon's money should go.
+void AddMixParts(const MediaMixResult& mix, int horizon_days, ReportSection& section, Report& report) {
+  if (!mix.model) {
+    if (!mix.skipped.empty()) section.summary.push_back(fmt::format("营销组合模型未拟合：{}。", mix.skipped));
+    return;
+  }
+  const MmmModel& m = *mix.model;
+  const MmmDiagnostics& d = m.diagnostics;
+  section.summary.push_back(fmt::format(
+      "营销组合模型（{} 个周期）：R² {:.3f}，MAPE {:.1f}%；留出最后 {} 个周期检验，MAPE {:.1f}%。ROAS 区间为 95% 自助法区间。",
+      d.periods, d.r2, d.mape, d.holdout_periods, d.holdout_mape));
+  for (const std::string& w : d.warnings) section.summary.push_back("注意：" + w + "。");
+  std::vector<std::string> names;
+  ChartSeries roas{"ROAS"}, low{"95% 下限"}, high{"95% 上限"}, marginal{"边际 ROAS"};
+  ReportTable table{"channel returns",
+                    {"channel", "spend", "contribution", "share", "roas", "roas_low", "roas_high", "marginal_roas",
+                     "decay", "half_saturation", "shape"},
+                    {}};
+  for (const MmmChannel& ch : m.channels) {
+    names.push_back(ch.name);
+    roas.values.push_back(RoundTo(ch.roas, 3));
+    low.values.push_back(RoundTo(ch.roas_interval.low, 3));
+    high.values.push_back(RoundTo(ch.roas_interval.high, 3));
+    marginal.values.push_back(RoundTo(ch.marginal_roas, 3));
+    table.rows.push_back({ch.name, RoundTo(ch.spend, 2), RoundTo(ch.contribution, 2), RoundTo(ch.contribution_share, 3),
+                          RoundTo(ch.roas, 3), RoundTo(ch.roas_interval.low, 3), RoundTo(ch.roas_interval.high, 3),
+                          RoundTo(ch.marginal_roas, 3), RoundTo(ch.response.decay, 3),
+                          RoundTo(ch.response.half_saturation, 2), RoundTo(ch.response.shape, 3)});
+  }
+  section.charts.push_back(BarChart("planning-mix-roas", "各渠道 ROAS（贡献 ÷ 花费）与 95% 区间、当前边际 ROAS", names,
+                                    {roas, low, high, marginal}, table));
+  if (!mix.plan) return;
+  const BudgetPlan& plan = *mix.plan;
+  ChartSeries current{"当前"}, planned{"建议"};
+  ReportTable alloc{"budget plan", {"channel", "current", "planned", "planned_return", "marginal_roas"}, {}};
+  std::vector<std::string> moves;
+  for (const ChannelPlan& c : plan.channels) {
+    current.values.push_back(RoundTo(c.current, 2));
+    planned.values.push_back(RoundTo(c.planned, 2));
+    alloc.rows.push_back({c.name, RoundTo(c.current, 2), RoundTo(c.planned, 2), RoundTo(c.planned_return, 2),
+                          RoundTo(c.marginal_roas, 3)});
+    if (c.current > 0 && std::abs(c.planned / c.current - 1) >= 0.1)
+      moves.push_back(fmt::format("{} {:+.0f}%", c.name, 100 * (c.planned / c.current - 1)));
+  }
+  section.charts.push_back(BarChart("planning-budget", fmt::format("未来 {} 天预算：当前节奏与建议分配", horizon_days),
+                                    names, {current, planned}, alloc));
+  section.summary.push_back(fmt::format(
+      "按当前节奏（{} 天共 {:.0f}）重新分配预算，媒体带来的收入预计由 {:.0f} 增至 {:.0f}，增量 {:.0f}（95% 区间 {:.0f}–{:.0f}）{}。",
+      horizon_days, plan.total, plan.current_return, plan.planned_return, plan.uplift, plan.uplift_interval.low,
+      plan.uplift_interval.high, moves.empty() ? "" : "：" + fmt::format("{}", fmt::join(moves, "，"))));
+  if (plan.uplift_interval.low > 0 && plan.current_return > 0 && plan.uplift / plan.current_return >= 0.03)
+    report.AddHighlight(60, fmt::format("重新分配同样的预算，未来 {} 天媒体收入预计可提高 {:.0f}%。", horizon_days,
+                                        100 * plan.uplift / plan.current_return));
+}
+
 }  // namespace
 
 void AddPlanningSection(const PlanningResult& p, int history_days, Report& report) {
@@ -69,6 +125,7 @@ void AddPlanningSection(const PlanningResult& p, int history_days, Report& repor
   if (!festivals.rows.empty()) section.tables.push_back(std::move(festivals));
   if (!p.too_short.empty())
     section.summary.push_back(fmt::format("数据不足 14 天，未预测：{}。", fmt::join(p.too_short, "、")));
+  AddMixParts(p.mix, p.horizon_days, section, report);
   report.sections.push_back(std::move(section));
 }
 

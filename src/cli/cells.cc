@@ -1,0 +1,32 @@
+#include "cli/cells.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cmath>
+
+namespace brandlens {
+
+std::vector<std::string> SplitList(const std::string& text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t comma = std::min(text.find(',', start), text.size());
+    if (comma > start) out.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+Result<double> ParseNumberCell(std::string_view cell, const std::string& path, int64_t line, const std::string& column) {
+  while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+  while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+  if (cell.empty() || ec != std::errc() || ptr != cell.data() + cell.size() || !std::isfinite(value))
+    return Status::InvalidInput(
+        fmt::format("{}:{}: column '{}': '{}' is not a number", path, line, column, std::string(cell.substr(0, 40))));
+  return value;
+}
+
+}  // namespace brandlens

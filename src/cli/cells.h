@@ -1,0 +1,21 @@
+// Small parsers for command-line lists and CSV cells shared by the
+// commands that read numeric tables (experiment, mmm).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace brandlens {
+
+// "a,b,,c" -> {"a", "b", "c"}.
+std::vector<std::string> SplitList(const std::string& text);
+
+// A finite number (surrounding spaces allowed), or an error naming the
+// file, line and column.
+Result<double> ParseNumberCell(std::string_view cell, const std::string& path, int64_t line, const std::string& column);
+
+}  // namespace brandlens
