@@ -27,10 +27,12 @@ struct BudgetArgs {
 };
 
 Result<double> ParseAmount(std::string_view text, const std::string& flag) {
+  const std::string_view original = text;
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);  // "+20%"
   double v = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(v))
-    return Status::InvalidInput(fmt::format("{}: '{}' is not a number", flag, std::string(text)));
+    return Status::InvalidInput(fmt::format("{}: '{}' is not a number", flag, std::string(original)));
   return v;
 }
 

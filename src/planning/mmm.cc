@@ -15,6 +15,7 @@
 #include "planning/festivals.h"
 #include "planning/global_search.h"
 #include "planning/nnls.h"
+#include "planning/work_calendar.h"
 
 namespace brandlens {
 
@@ -120,6 +121,18 @@ BaseDesign BuildBase(const MmmInput& in, int period_days, int budget_of_terms) {
       for (size_t t = 0; t < n; ++t) v[t] = ((in.days[t] % 7 + 10) % 7 == wd) ? 1.0 : 0.0;  // 1970-01-01 was a Thursday
       d.Add(fmt::format("weekday {}", wd + 1), kSeason, std::move(v));
     }
+  // Daily data: the official calendar's holidays and make-up working days
+  // (调休), which move every year, where the table covers the data.
+  if (period_days == 1 && room(2)) {
+    std::vector<double> holiday(n), makeup(n);
+    for (size_t t = 0; t < n; ++t) {
+      const OfficialDay kind = OfficialDayOf(in.days[t]);
+      holiday[t] = kind == OfficialDay::kHoliday;
+      makeup[t] = kind == OfficialDay::kMakeupWorkday;
+    }
+    if (Varies(holiday)) d.Add("法定假日", kFestival, std::move(holiday));
+    if (Varies(makeup)) d.Add("调休上班", kFestival, std::move(makeup));
+  }
   BaseDesign festivals;
   AddFestivals(in, period_days, festivals);
   if (room(festivals.columns.size()))

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <climits>
 #include <chrono>
@@ -157,6 +158,12 @@ Result<PlanningResult> BuildPlanning(Store& store, const TimestampParser& time, 
                   return;
                 }
                 s.forecast = std::move(*f);
+                // Sales, counts and revenue never go below zero; neither do their bands.
+                if (*std::min_element(s.daily.begin(), s.daily.end()) >= 0) {
+                  for (double& v : s.forecast.mean) v = std::max(v, 0.0);
+                  for (auto& band : s.forecast.bands)
+                    for (double& v : band.lower) v = std::max(v, 0.0);
+                }
                 s.festivals = MeasureFestivals(s.daily, s.first_day);
                 AdjustForFestivals(s);
                 const size_t h = std::min(s.daily.size(), static_cast<size_t>(config.horizon_days));

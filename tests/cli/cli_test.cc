@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <sstream>
 
@@ -428,4 +429,56 @@ TEST(CliTest, ExperimentPrintsTheContractedResultsAndSampleSizes) {
                                " --arm-column arm --control control --metrics y");
   EXPECT_EQ(bad.exit_code, 2) << bad.output;
   EXPECT_NE(bad.output.find("bad.csv:3: column 'y': 'yes' is not a number"), std::string::npos) << bad.output;
+}
+
+TEST(CliTest, MmmWritesTheContractedModelAndBudgetPlansOnIt) {
+  TempDir dir;
+  // Two years of weeks: sales = 500 + a saturating TV effect + a linear search one.
+  std::string csv = "date,tv,search,sales\n";
+  for (int w = 0; w < 104; ++w) {
+    const double tv = (w * 37 % 100), search = (w * 53 % 50);
+    const double sales = 500 + 300 * tv / (tv + 60) + 2 * search + (w * 17 % 11) - 5;
+    const std::chrono::year_month_day day{std::chrono::sys_days{std::chrono::year{2023} / 1 / 2} + std::chrono::weeks{w}};
+    csv += fmt::format("{:04d}-{:02d}-{:02d},{},{},{}\n", static_cast<int>(day.year()), static_cast<unsigned>(day.month()),
+                       static_cast<unsigned>(day.day()), tv, search, sales);
+  }
+  WriteFile(dir / "m.csv", csv);
+  const std::string model = (dir / "model.json").string();
+  const CliRun r = Brandlens("mmm --input " + (dir / "m.csv").string() +
+                             " --date-column date --target sales --channels tv,search --bootstrap 20 --output " + model);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("104 periods of 7 day(s)"), std::string::npos) << r.output;
+  const auto m = nlohmann::json::parse(brandlens::testing::ReadFile(model));
+  ASSERT_EQ(m["channels"].size(), 2u);
+  for (const auto& c : m["channels"])
+    for (const char* key : {"name", "contribution", "contribution_share", "roas", "roas_low", "roas_high"})
+      EXPECT_TRUE(c.contains(key)) << key;
+
+  const CliRun plan = Brandlens("budget --model " + model + " --total +20% --bound search=100:");
+  ASSERT_EQ(plan.exit_code, 0) << plan.output;
+  const auto json = nlohmann::json::parse(plan.output.substr(plan.output.find("\n{") + 1));
+  double spent = 0;
+  for (const auto& c : json["channels"]) spent += c["planned"].get<double>();
+  EXPECT_NEAR(spent, json["total"].get<double>(), 1e-6 * spent);
+  EXPECT_GE(json["channels"][1]["planned"].get<double>(), 100 - 1e-6);
+  const CliRun goal = Brandlens("budget --model " + model + " --goal 8000 --horizon 13");
+  ASSERT_EQ(goal.exit_code, 0) << goal.output;
+  EXPECT_NE(goal.output.find("to reach 8000.00: budget"), std::string::npos) << goal.output;
+
+  // Bad input names the file, the line and the column.
+  WriteFile(dir / "neg.csv", "date,tv,sales\n2025-01-06,10,100\n2025-01-13,-3,120\n");
+  const CliRun neg = Brandlens("mmm --input " + (dir / "neg.csv").string() +
+                               " --date-column date --target sales --channels tv --output " + model);
+  EXPECT_EQ(neg.exit_code, 2);
+  EXPECT_NE(neg.output.find("neg.csv:3: column 'tv': spend cannot be negative"), std::string::npos) << neg.output;
+  WriteFile(dir / "twice.csv", "date,tv,sales\n2025-01-06,10,100\n2025-01-06,3,120\n");
+  const CliRun twice = Brandlens("mmm --input " + (dir / "twice.csv").string() +
+                                 " --date-column date --target sales --channels tv --output " + model);
+  EXPECT_NE(twice.output.find("twice.csv:3: column 'date': 2025-01-06 appears twice"), std::string::npos) << twice.output;
+  WriteFile(dir / "broken.json", "{\"channels\": [");
+  const CliRun broken = Brandlens("budget --model " + (dir / "broken.json").string());
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.output.find("broken.json: not a JSON object"), std::string::npos) << broken.output;
+  const CliRun bound = Brandlens("budget --model " + model + " --bound tv");
+  EXPECT_NE(bound.output.find("--bound 'tv': write channel=min:max"), std::string::npos) << bound.output;
 }

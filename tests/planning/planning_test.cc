@@ -8,6 +8,7 @@
 #include "ingest/importer.h"
 #include "planning/festivals.h"
 #include "planning/planning.h"
+#include "planning/work_calendar.h"
 #include "planning/planning_report.h"
 #include "project/project.h"
 #include "test_util.h"
@@ -29,6 +30,18 @@ TEST(FestivalsTest, DatesIncludeTheMovingSpringFestival) {
   const auto spring2025 = FestivalsBetween(Day(2025, 1, 20), Day(2025, 2, 5));
   ASSERT_FALSE(spring2025.empty());
   EXPECT_EQ(CivilFromDays(spring2025[0].first_day), "2025-01-28");
+}
+
+TEST(WorkCalendarTest, HolidaysAndMakeUpWorkdaysMoveEachYear) {
+  EXPECT_EQ(OfficialDayOf(Day(2025, 1, 26)), OfficialDay::kMakeupWorkday);  // a Sunday worked before 春节
+  EXPECT_EQ(OfficialDayOf(Day(2025, 1, 29)), OfficialDay::kHoliday);       // 正月初一
+  EXPECT_EQ(OfficialDayOf(Day(2026, 2, 14)), OfficialDay::kMakeupWorkday);  // a Saturday worked
+  EXPECT_EQ(OfficialDayOf(Day(2026, 2, 23)), OfficialDay::kHoliday);       // a Monday off
+  EXPECT_EQ(OfficialDayOf(Day(2023, 1, 2)), OfficialDay::kHoliday);        // 元旦 2023 spans the new year
+  EXPECT_EQ(OfficialDayOf(Day(2022, 12, 31)), OfficialDay::kHoliday);
+  EXPECT_EQ(OfficialDayOf(Day(2024, 10, 12)), OfficialDay::kMakeupWorkday);
+  EXPECT_EQ(OfficialDayOf(Day(2025, 3, 12)), OfficialDay::kOrdinary);
+  EXPECT_EQ(OfficialDayOf(Day(2021, 5, 1)), OfficialDay::kUnknown);        // outside the table
 }
 
 TEST(FestivalsTest, LiftsAreMeasuredAgainstTheWeeksAround) {
@@ -100,6 +113,23 @@ TEST_F(PlanningJobTest, ForecastsSalesStoresThemAndDropsACutOffLastDay) {
   EXPECT_EQ(report.sections[0].charts.size(), 1u);
   EXPECT_EQ(report.sections[0].charts[0].data.rows.size(), 30u + 14u);  // history shown, then the forecast
   EXPECT_EQ(ReportToJson(report).dump().find("NaN"), std::string::npos);
+}
+
+// Found on the demo's flighted channels: a spiky revenue series got 80%
+// bands reaching below zero.
+TEST_F(PlanningJobTest, SeriesThatNeverGoNegativeKeepTheirBandsAtZeroOrAbove) {
+  std::string csv = "order_id,user_id,ordered_at,amount\n";
+  for (int d = 0; d < 60; ++d)
+    if (d % 9 < 3) csv += fmt::format("O{},U1,{} 20:00:00,{}\n", d, CivilFromDays(Day(2025, 3, 1) + d), 50 + 150 * (d % 2));
+  ImportOrders(csv);
+  auto p = BuildPlanning(*store_, *time_, PlanningConfig{}, 2);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  ASSERT_EQ(p->series.size(), 1u);
+  for (const auto& band : p->series[0].forecast.bands)
+    for (double v : band.lower) EXPECT_GE(v, 0.0);
+  // No spend table: the mix model is skipped, and says why.
+  EXPECT_FALSE(p->mix.model);
+  EXPECT_FALSE(p->mix.skipped.empty());
 }
 
 TEST_F(PlanningJobTest, TooLittleDataIsSaidNotFailed) {
