@@ -103,13 +103,6 @@ std::vector<double> Polish(const Problem& p, std::vector<double> start) {
   return x;
 }
 
-Interval Percentiles(std::vector<double> v) {
-  if (v.empty()) return {};
-  std::sort(v.begin(), v.end());
-  const auto at = [&](double q) { return v[static_cast<size_t>(std::lround(q * static_cast<double>(v.size() - 1)))]; };
-  return {at(0.025), at(0.975)};
-}
-
 int DefaultPeriods(const MmmModel& model) {
   return std::max(1, static_cast<int>(std::lround(90.0 / std::max(1, model.diagnostics.period_days))));
 }
@@ -221,9 +214,9 @@ Result<BudgetPlan> OptimizeBudget(const MmmModel& model, const BudgetRequest& re
     }
     cur.push_back(a), planned.push_back(b), uplift.push_back(b - a);
   }
-  plan.current_interval = draws ? Percentiles(cur) : Interval{plan.current_return, plan.current_return};
-  plan.planned_interval = draws ? Percentiles(planned) : Interval{plan.planned_return, plan.planned_return};
-  plan.uplift_interval = draws ? Percentiles(uplift) : Interval{plan.uplift, plan.uplift};
+  plan.current_interval = draws ? Central95(cur) : Interval{plan.current_return, plan.current_return};
+  plan.planned_interval = draws ? Central95(planned) : Interval{plan.planned_return, plan.planned_return};
+  plan.uplift_interval = draws ? Central95(uplift) : Interval{plan.uplift, plan.uplift};
   return plan;
 }
 

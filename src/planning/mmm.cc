@@ -380,18 +380,20 @@ Eigen::VectorXd BlockResample(const Eigen::VectorXd& residuals, size_t block, st
   return out;
 }
 
-Interval Percentiles(std::vector<double> v) {
-  if (v.empty()) return {};
-  std::sort(v.begin(), v.end());
-  const auto at = [&](double q) { return v[static_cast<size_t>(std::lround(q * static_cast<double>(v.size() - 1)))]; };
-  return {at(0.025), at(0.975)};
-}
-
 size_t RecentPeriods(int period_days, size_t n) {
   return std::clamp<size_t>(static_cast<size_t>(90 / period_days), 1, n);
 }
 
 }  // namespace
+
+Interval Central95(std::vector<double> draws) {
+  if (draws.empty()) return {};
+  std::sort(draws.begin(), draws.end());
+  const auto at = [&](double q) {
+    return draws[static_cast<size_t>(std::lround(q * static_cast<double>(draws.size() - 1)))];
+  };
+  return {at(0.025), at(0.975)};
+}
 
 Result<MmmModel> FitMmm(const MmmInput& in, const MmmOptions& options) {
   const auto started = std::chrono::steady_clock::now();
@@ -526,9 +528,9 @@ Result<MmmModel> FitMmm(const MmmInput& in, const MmmOptions& options) {
       GeometricAdstock(in.spend[c], draws[r][c].decay, 0, adstock);
       ch.draw_adstock_end.push_back(adstock.back());
     }
-    ch.contribution_interval = Percentiles(contribution);
-    ch.roas_interval = Percentiles(roas);
-    ch.marginal_roas_interval = Percentiles(marginal);
+    ch.contribution_interval = Central95(contribution);
+    ch.roas_interval = Central95(roas);
+    ch.marginal_roas_interval = Central95(marginal);
   }
   if (replicates == 0)
     for (MmmChannel& ch : model.channels) {

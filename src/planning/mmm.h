@@ -52,6 +52,9 @@ struct Interval {
   double low = 0, high = 0;
 };
 
+// The 2.5% and 97.5% percentiles of bootstrap draws ({0, 0} for none).
+Interval Central95(std::vector<double> draws);
+
 struct MmmChannel {
   std::string name;
   MediaResponse response;
