@@ -113,9 +113,11 @@ Result<Problem> MakeProblem(const MmmModel& model, const BudgetRequest& request)
   double current_total = 0;
   for (const MmmChannel& ch : model.channels) current_total += ch.mean_spend * p.periods;
   p.total = request.total > 0 ? request.total : current_total;
-  for (const auto& [name, b] : request.bounds)
+  for (const auto& bound : request.bounds) {
+    const std::string& name = bound.first;
     if (std::none_of(model.channels.begin(), model.channels.end(), [&](const MmmChannel& c) { return c.name == name; }))
       return Status::InvalidInput(fmt::format("--bound: the model has no channel '{}'", name));
+  }
   for (const MmmChannel& ch : model.channels) {
     p.responses.push_back(ch.response);
     p.carried.push_back(ch.adstock_end);
