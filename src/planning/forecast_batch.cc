@@ -49,6 +49,11 @@ int PeriodForSpacing(int64_t seconds) {
   return 1;
 }
 
+int LongPeriodForSpacing(int64_t seconds) {
+  const int period = PeriodForSpacing(seconds);
+  return period == 24 ? 168 : period == 7 ? 365 : 0;
+}
+
 std::vector<BatchForecast> ForecastBatch(std::vector<InputSeries>& series, const BatchOptions& options) {
   std::vector<BatchForecast> out(series.size());
   const unsigned threads = ThreadsOrCores(options.threads);
@@ -63,6 +68,8 @@ std::vector<BatchForecast> ForecastBatch(std::vector<InputSeries>& series, const
     const int64_t spacing = options.times_are_index ? 1 : MedianSpacing(s.times);
     result.period = options.period > 0 ? options.period : options.times_are_index ? 1 : PeriodForSpacing(spacing);
     ForecastOptions fo{options.horizon, result.period, options.levels, options.model};
+    // A period given by the user, an index or one named model: one season only.
+    if (options.period == 0 && !options.times_are_index && !options.model) fo.long_period = LongPeriodForSpacing(spacing);
     result.forecast = ForecastSeries(s.values, fo);
     const int64_t last = s.times.empty() ? 0 : s.times.back();
     for (int h = 1; h <= options.horizon; ++h) result.times.push_back(last + h * spacing);

@@ -39,6 +39,9 @@ struct BatchForecast {
 // The season a spacing suggests: hourly 24, daily 7, weekly 52, monthly 12,
 // quarterly 4, otherwise none.
 int PeriodForSpacing(int64_t seconds);
+// The longer season of the same spacing: the week of hours (168), the year
+// of days (365); 0 when there is none.
+int LongPeriodForSpacing(int64_t seconds);
 
 // Sorts a series by time; a repeated time is an error naming the series.
 Status SortByTime(InputSeries& series);

@@ -123,6 +123,29 @@ double Smape(std::span<const double> actual, std::span<const double> forecast) {
 }
 
 Result<SeriesForecast> ForecastSeries(std::span<const double> y, const ForecastOptions& options) {
+  if (options.long_period > 1 && options.long_period != options.period &&
+      y.size() >= 3 * static_cast<size_t>(options.long_period) &&
+      std::all_of(y.begin(), y.end(), [](double v) { return std::isfinite(v); }) && IsSeasonal(y, options.long_period)) {
+    // Two seasons: the long one out by decomposition, the rest forecast as
+    // usual, the long one put back on the forecast and its bands.
+    const SeasonalIndices long_season = DecomposeSeason(y, options.long_period);
+    std::vector<double> adjusted(y.size());
+    for (size_t t = 0; t < y.size(); ++t) adjusted[t] = long_season.Adjust(y[t], t);
+    ForecastOptions inner = options;
+    inner.long_period = 0;
+    auto f = ForecastSeries(adjusted, inner);
+    if (!f.ok()) return f;
+    Restore(long_season, y.size(), f->mean);
+    for (auto& band : f->bands) {
+      Restore(long_season, y.size(), band.lower);
+      Restore(long_season, y.size(), band.upper);
+      for (size_t i = 0; i < band.lower.size(); ++i)
+        if (band.lower[i] > band.upper[i]) std::swap(band.lower[i], band.upper[i]);
+    }
+    f->seasonal_naive = SeasonalNaive(y, options.long_period, options.horizon);
+    f->long_seasonal = true;
+    return f;
+  }
   if (options.horizon < 1) return Status::InvalidInput(fmt::format("the horizon must be at least 1 (got {})", options.horizon));
   if (y.empty()) return Status::InvalidInput("the series has no values");
   for (double v : y)

@@ -33,12 +33,17 @@ struct ForecastOptions {
   int period = 1;                      // season length; 1: none
   std::vector<double> levels = {80, 95};
   std::optional<EtsSpec> model;        // set: this ETS model only (its period: the season's)
+  // A second, longer season (168 for hours: the week; 365 for days: the
+  // year), taken out first when the series shows it over three or more of
+  // its cycles; 0: none.
+  int long_period = 0;
 };
 
 struct SeriesForecast {
   std::string method;        // "ETS(A,Ad,N)", "Theta", "ETS+Theta", or "Naive" (too short to fit)
   std::string ets_model;     // the ETS chosen by AICc
   bool seasonal = false;     // the test found the period
+  bool long_seasonal = false;  // the test found the long period (taken out first)
   std::vector<double> mean;  // steps 1..horizon
   std::vector<ForecastBand> bands;  // one per level
   std::vector<double> seasonal_naive;

@@ -1,7 +1,8 @@
 // The marketing-mix part of the planning job: the workspace's spend table
-// (channel_daily) becomes one row per day — the target is the revenue of
-// every row (paid channels and any organic baseline); each paid channel's
-// spend is a regressor — a model is fitted (planning/mmm.h), and the
+// (channel_daily) becomes one row per week (per day when there are too few
+// weeks for the channels) — the target is the revenue of every row (paid
+// channels and any organic baseline); each paid channel's spend is a
+// regressor — a model is fitted (planning/mmm.h), and the
 // current rate of spend is re-split over the planning horizon
 // (planning/budget.h) within ±budget_max_change of each channel's spend.
 // The result replaces the previous run's rows of planning_mix.

@@ -197,24 +197,41 @@ class MediaFitter {
     return media;
   }
 
-  LinearFit Solve(const double* theta, const Eigen::VectorXd& y) const {
+  // What the base terms see of a target: computed once per target, not per
+  // candidate of the media search.
+  struct Target {
+    const Eigen::VectorXd* y;
+    Eigen::VectorXd base_moment;  // B'y over the fitted rows
+    double squared_norm = 0;      // y'y over the fitted rows
+  };
+  Target Prepare(const Eigen::VectorXd& y) const {
+    const auto rows = static_cast<Eigen::Index>(fit_);
+    return {&y, base_.topRows(rows).transpose() * y.head(rows), y.head(rows).squaredNorm()};
+  }
+
+  // The hot path of the search: only the media columns' products are new
+  // for each candidate; the residual sum of squares comes from the normal
+  // equations (y'y - 2c'x + x'Gx), never from the n x k design.
+  LinearFit Solve(const double* theta, const Target& target) const {
     const Eigen::MatrixXd h = MediaColumns(DecodeAll(theta));
     const auto rows = static_cast<Eigen::Index>(fit_);
-    const Eigen::Index k = p_ + h.cols();
-    Eigen::MatrixXd x(rows, k);
-    x << base_.topRows(rows), h.topRows(rows);
+    const Eigen::Index c = h.cols(), k = p_ + c;
+    const auto fitted_h = h.topRows(rows);
     Eigen::MatrixXd gram(k, k);
     gram.topLeftCorner(p_, p_) = base_gram_;
-    gram.bottomLeftCorner(h.cols(), p_) = h.topRows(rows).transpose() * base_.topRows(rows);
-    gram.topRightCorner(p_, h.cols()) = gram.bottomLeftCorner(h.cols(), p_).transpose();
-    gram.bottomRightCorner(h.cols(), h.cols()) = h.topRows(rows).transpose() * h.topRows(rows);
+    gram.bottomLeftCorner(c, p_).noalias() = fitted_h.transpose() * base_.topRows(rows);
+    gram.topRightCorner(p_, c) = gram.bottomLeftCorner(c, p_).transpose();
+    gram.bottomRightCorner(c, c).noalias() = fitted_h.transpose() * fitted_h;
+    Eigen::VectorXd moment(k);
+    moment.head(p_) = target.base_moment;
+    moment.tail(c).noalias() = fitted_h.transpose() * target.y->head(rows);
+    const Eigen::MatrixXd plain = gram;
     // A ridge of 1e-6 of each term's own scale: conditioning for collinear
     // channels and terms, with no visible pull on the estimates.
     for (Eigen::Index j = 0; j < k; ++j) gram(j, j) += 1e-6 * gram(j, j) + 1e-12;
-    const Eigen::VectorXd moment = x.transpose() * y.head(rows);
     LinearFit out;
     out.coef = SolvePartlyNonNegative(gram, moment, p_);
-    out.sse = (y.head(rows) - x * out.coef).squaredNorm();
+    out.sse = std::max(0.0, target.squared_norm - 2 * moment.dot(out.coef) + out.coef.dot(plain * out.coef));
     return out;
   }
 
@@ -243,27 +260,27 @@ SearchBox MediaBox(size_t channels, int period_days) {
 
 struct LocalProblem {
   const MediaFitter* fitter;
-  const Eigen::VectorXd* y;
+  const MediaFitter::Target* target;
   int* evaluations;
 };
 
 double LocalObjective(unsigned, const double* x, double*, void* data) {
   auto* p = static_cast<LocalProblem*>(data);
   ++*p->evaluations;
-  const double sse = p->fitter->Solve(x, *p->y).sse;
+  const double sse = p->fitter->Solve(x, *p->target).sse;
   return std::isfinite(sse) ? sse : HUGE_VAL;
 }
 
 // BOBYQA from `theta`, inside the box; returns the refined point.
-std::vector<double> RefineLocally(const MediaFitter& fitter, const Eigen::VectorXd& y, std::vector<double> theta,
-                                  const SearchBox& box, int max_evaluations, int* evaluations) {
-  LocalProblem problem{&fitter, &y, evaluations};
+std::vector<double> RefineLocally(const MediaFitter& fitter, const MediaFitter::Target& target, std::vector<double> theta,
+                                  const SearchBox& box, int max_evaluations, double tolerance, int* evaluations) {
+  LocalProblem problem{&fitter, &target, evaluations};
   nlopt_opt opt = nlopt_create(NLOPT_LN_BOBYQA, static_cast<unsigned>(theta.size()));
   nlopt_set_lower_bounds(opt, box.lower.data());
   nlopt_set_upper_bounds(opt, box.upper.data());
   nlopt_set_min_objective(opt, LocalObjective, &problem);
   nlopt_set_maxeval(opt, max_evaluations);
-  nlopt_set_xtol_rel(opt, 1e-7);
+  nlopt_set_xtol_rel(opt, tolerance);
   // First steps of a tenth of the box: wide enough that a replicate can
   // leave the point estimate's basin when its data say so.
   std::vector<double> step(theta.size());
@@ -279,13 +296,14 @@ std::vector<double> RefineLocally(const MediaFitter& fitter, const Eigen::Vector
 
 std::vector<double> SearchMedia(const MediaFitter& fitter, const Eigen::VectorXd& y, const SearchBox& box,
                                 const MmmOptions& options, int* evaluations) {
-  const auto objective = [&](const std::vector<double>& theta) { return fitter.Solve(theta.data(), y).sse; };
+  const MediaFitter::Target target = fitter.Prepare(y);
+  const auto objective = [&](const std::vector<double>& theta) { return fitter.Solve(theta.data(), target).sse; };
   GlobalSearchOptions g;
   g.generations = options.generations;
   g.seed = options.seed;
   const GlobalOptimum best = MinimizeGlobally(objective, box.lower, box.upper, g);
   *evaluations += best.evaluations;
-  return RefineLocally(fitter, y, best.x, box, 2000, evaluations);
+  return RefineLocally(fitter, target, best.x, box, 2000, 1e-7, evaluations);
 }
 
 Eigen::VectorXd ToVector(const std::vector<double>& v) {
@@ -426,7 +444,7 @@ Result<MmmModel> FitMmm(const MmmInput& in, const MmmOptions& options) {
   if (n - holdout >= static_cast<size_t>(5 * diag.parameters) / 2) {
     const MediaFitter early(base, in, n - holdout);
     const std::vector<double> theta = SearchMedia(early, y, box, options, &diag.evaluations);
-    const LinearFit fit = early.Solve(theta.data(), y);
+    const LinearFit fit = early.Solve(theta.data(), early.Prepare(y));
     const Eigen::MatrixXd h = early.MediaColumns(early.DecodeAll(theta.data()));
     const Eigen::VectorXd predicted =
         early.base() * fit.coef.head(early.base_terms()) + h * fit.coef.tail(static_cast<Eigen::Index>(channels));
@@ -440,7 +458,7 @@ Result<MmmModel> FitMmm(const MmmInput& in, const MmmOptions& options) {
 
   const MediaFitter fitter(base, in, n);
   const std::vector<double> theta = SearchMedia(fitter, y, box, options, &diag.evaluations);
-  const LinearFit fit = fitter.Solve(theta.data(), y);
+  const LinearFit fit = fitter.Solve(theta.data(), fitter.Prepare(y));
   const std::vector<MediaResponse> media = fitter.DecodeAll(theta.data());
   const Eigen::MatrixXd h = fitter.MediaColumns(media);
   const auto p = fitter.base_terms();
@@ -507,8 +525,10 @@ Result<MmmModel> FitMmm(const MmmInput& in, const MmmOptions& options) {
   ParallelFor(replicates, ThreadsOrCores(options.threads), [&](unsigned, size_t r) {
     std::mt19937_64 rng(options.seed * 1000003 + r);
     const Eigen::VectorXd y_star = fitted + BlockResample(residuals, block, rng);
-    const std::vector<double> t_star = RefineLocally(fitter, y_star, theta, box, 600, &evaluations[r]);
-    const LinearFit f_star = fitter.Solve(t_star.data(), y_star);
+    const MediaFitter::Target target = fitter.Prepare(y_star);
+    // Replicates need the return to about 1e-4, not the point estimate's 1e-7.
+    const std::vector<double> t_star = RefineLocally(fitter, target, theta, box, 400, 1e-4, &evaluations[r]);
+    const LinearFit f_star = fitter.Solve(t_star.data(), target);
     draws[r] = fitter.DecodeAll(t_star.data());
     const Eigen::MatrixXd h_star = fitter.MediaColumns(draws[r]);
     for (size_t c = 0; c < channels; ++c) {

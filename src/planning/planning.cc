@@ -152,7 +152,9 @@ Result<PlanningResult> BuildPlanning(Store& store, const TimestampParser& time, 
   ParallelFor(result.series.size(), ThreadsOrCores(threads),
               [&](unsigned, size_t i) {
                 PlannedSeries& s = result.series[i];
-                auto f = ForecastSeries(s.daily, ForecastOptions{config.horizon_days, 7, {80, 95}, std::nullopt});
+                ForecastOptions options{config.horizon_days, 7, {80, 95}, std::nullopt};
+                options.long_period = 365;  // the year, once three are in the history
+                auto f = ForecastSeries(s.daily, options);
                 if (!f.ok()) {
                   errors[i] = f.status().WithPrefix(s.id + ": ");
                   return;

@@ -52,8 +52,9 @@ void AddMixParts(const MediaMixResult& mix, int horizon_days, ReportSection& sec
   const MmmModel& m = *mix.model;
   const MmmDiagnostics& d = m.diagnostics;
   section.summary.push_back(fmt::format(
-      "营销组合模型（{} 个周期）：R² {:.3f}，MAPE {:.1f}%；留出最后 {} 个周期检验，MAPE {:.1f}%。ROAS 区间为 95% 自助法区间。",
-      d.periods, d.r2, d.mape, d.holdout_periods, d.holdout_mape));
+      "营销组合模型（{} {}）：R² {:.3f}，MAPE {:.1f}%；留出最后 {} {}检验，MAPE {:.1f}%。ROAS 区间为 95% 自助法区间。",
+      d.periods, d.period_days == 7 ? "周" : "天", d.r2, d.mape, d.holdout_periods, d.period_days == 7 ? "周" : "天",
+      d.holdout_mape));
   for (const std::string& w : d.warnings) section.summary.push_back("注意：" + w + "。");
   std::vector<std::string> names;
   ChartSeries roas{"ROAS"}, low{"95% 下限"}, high{"95% 上限"}, marginal{"边际 ROAS"};

@@ -155,6 +155,39 @@ TEST(ForecastSeriesTest, AHugeJumpGivesFiniteOrderedBands) {
     }
 }
 
+// Hourly traffic with a daily shape and busier weekends: forecasting a
+// weekend from weekdays needs the week (168 hours) as well as the day.
+TEST(ForecastSeriesTest, TwoSeasonsForHourlyData) {
+  std::mt19937_64 rng(3);
+  std::normal_distribution<double> e(0, 3);
+  const auto truth = [](int t) {
+    const int day = t / 24 % 7, hour = t % 24;
+    return (100 + 40 * std::sin(2 * M_PI * (hour - 6) / 24)) * (day >= 5 ? 1.6 : 1.0);
+  };
+  const int n = 5 * 168 - 48;  // five weeks ending on a Friday night (day 0 = Monday)
+  std::vector<double> y;
+  for (int t = 0; t < n; ++t) y.push_back(truth(t) + e(rng));
+  ForecastOptions both{48, 24, {80, 95}};
+  both.long_period = 168;
+  auto two = ForecastSeries(y, both);
+  auto one = ForecastSeries(y, ForecastOptions{48, 24, {80, 95}});
+  ASSERT_TRUE(two.ok() && one.ok());
+  EXPECT_TRUE(two->long_seasonal);
+  EXPECT_FALSE(one->long_seasonal);
+  double error_two = 0, error_one = 0;
+  for (int h = 0; h < 48; ++h) {
+    error_two += std::abs(two->mean[static_cast<size_t>(h)] - truth(n + h)) / 48;
+    error_one += std::abs(one->mean[static_cast<size_t>(h)] - truth(n + h)) / 48;
+  }
+  EXPECT_LT(error_two, 10.0);
+  EXPECT_LT(error_two, error_one / 3);
+  for (const auto& band : two->bands)
+    for (size_t i = 0; i < band.lower.size(); ++i) EXPECT_LE(band.lower[i], band.upper[i]);
+  EXPECT_EQ(LongPeriodForSpacing(3600), 168);
+  EXPECT_EQ(LongPeriodForSpacing(86400), 365);
+  EXPECT_EQ(LongPeriodForSpacing(7 * 86400), 0);
+}
+
 TEST(ForecastBatchTest, SortsInfersPeriodsAndKeepsGoingPastABadSeries) {
   EXPECT_EQ(PeriodForSpacing(86400), 7);
   EXPECT_EQ(PeriodForSpacing(7 * 86400), 52);
