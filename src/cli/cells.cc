@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <fstream>
 
 namespace brandlens {
 
@@ -27,6 +28,12 @@ Result<double> ParseNumberCell(std::string_view cell, const std::string& path, i
     return Status::InvalidInput(
         fmt::format("{}:{}: column '{}': '{}' is not a number", path, line, column, std::string(cell.substr(0, 40))));
   return value;
+}
+
+Status WriteJsonFile(const std::string& path, const std::string& json) {
+  std::ofstream out(path, std::ios::binary);
+  if (!(out << json << '\n')) return Status::IoError(fmt::format("{}: cannot write the file", path));
+  return Status::Ok();
 }
 
 }  // namespace brandlens

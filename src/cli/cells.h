@@ -1,5 +1,6 @@
-// Small parsers for command-line lists and CSV cells shared by the
-// commands that read numeric tables (experiment, mmm).
+// Small parsers for command-line lists and CSV cells, and the --output
+// writer, shared by the commands that read numeric tables (experiment,
+// mmm, bandit).
 #pragma once
 
 #include <cstdint>
@@ -17,5 +18,8 @@ std::vector<std::string> SplitList(const std::string& text);
 // A finite number (surrounding spaces allowed), or an error naming the
 // file, line and column.
 Result<double> ParseNumberCell(std::string_view cell, const std::string& path, int64_t line, const std::string& column);
+
+// Writes `json` and a newline to `path` (a command's --output).
+Status WriteJsonFile(const std::string& path, const std::string& json);
 
 }  // namespace brandlens

@@ -41,6 +41,7 @@ CommandAction AddForecastCommand(CLI::App& app);
 CommandAction AddExperimentCommand(CLI::App& app);
 CommandAction AddMmmCommand(CLI::App& app);
 CommandAction AddBudgetCommand(CLI::App& app);
+CommandAction AddBanditCommand(CLI::App& app);
 
 // The main job with progress bars and a printed summary (`run`, `demo`).
 Status RunMainJobAndPrint(MainJobOptions options);

@@ -11,7 +11,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
 
 #include "campaigns/experiments.h"
 #include "cli/cells.h"
@@ -126,10 +125,7 @@ CommandAction AddExperimentCommand(CLI::App& app) {
     auto result = AnalyzeExperiment(data, metrics, options);
     if (!result.ok()) return result.status().WithPrefix(a->input + ": ");
     const std::string json = ResultJson(*result, a->alpha).dump(2);
-    if (!a->output.empty()) {
-      std::ofstream out(a->output, std::ios::binary);
-      if (!(out << json << '\n')) return Status::IoError(fmt::format("{}: cannot write the file", a->output));
-    }
+    if (!a->output.empty()) BRANDLENS_RETURN_IF_ERROR(WriteJsonFile(a->output, json));
     fmt::print("{}\n", json);
     return Status::Ok();
   };

@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
   add(brandlens::AddExperimentCommand);
   add(brandlens::AddMmmCommand);
   add(brandlens::AddBudgetCommand);
+  add(brandlens::AddBanditCommand);
 
   try {
     app.parse(argc, argv);
