@@ -1,5 +1,7 @@
 #include "campaigns/campaigns.h"
 
+#include "personas/personas.h"
+
 namespace brandlens {
 
 Result<CampaignsResult> AnalyzeCampaigns(Store& store, const CampaignsConfig& config) {
@@ -10,6 +12,17 @@ Result<CampaignsResult> AnalyzeCampaigns(Store& store, const CampaignsConfig& co
   auto attribution = AttributeOrders(store, config.attribution_lookback_days);
   if (!attribution.ok()) return attribution.status();
   out.attribution = std::move(*attribution);
+  auto experiments = ReadWorkspaceExperiments(store);
+  if (!experiments.ok()) return experiments.status();
+  out.experiments = std::move(*experiments);
+  auto feedback = LoadFeedback(store);
+  if (!feedback.ok()) return feedback.status();
+  auto segments = LoadUserSegments(store);
+  if (!segments.ok()) return segments.status();
+  auto evaluation =
+      EvaluateRecommender(*feedback, *segments, config.recommend_k, config.recommend_holdout_days, config.recommender);
+  if (evaluation.ok()) out.recommendations = *evaluation;
+  else out.recommendations_skipped = evaluation.status().message();
   return out;
 }
 

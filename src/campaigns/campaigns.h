@@ -1,11 +1,18 @@
 // The campaigns job of `brandlens run`: KPIs by channel and campaign with
-// their weekly trend (kpis.h) and the attribution of orders to touches
-// (attribution.h). Reads only; never prints. A workspace without spend or
-// events gives empty parts, not an error.
+// their weekly trend (kpis.h), the attribution of orders to touches
+// (attribution.h), the workspace's A/B tests read out (experiment_readout.h)
+// and the recommender's offline evaluation (recommend.h). Reads only; never
+// prints. A workspace without spend, events or tests gives empty parts, not
+// an error.
 #pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "campaigns/attribution.h"
 #include "campaigns/campaigns_config.h"
+#include "campaigns/experiment_readout.h"
 #include "campaigns/kpis.h"
 #include "core/status.h"
 #include "store/store.h"
@@ -15,6 +22,9 @@ namespace brandlens {
 struct CampaignsResult {
   CampaignKpis kpis;
   Attribution attribution;
+  std::vector<ExperimentReadout> experiments;
+  std::optional<RecommendEvaluation> recommendations;
+  std::string recommendations_skipped;  // why there is no evaluation
 };
 
 Result<CampaignsResult> AnalyzeCampaigns(Store& store, const CampaignsConfig& config);

@@ -25,12 +25,62 @@ std::vector<nlohmann::json> KpiCells(const KpiRow& r) {
 const std::vector<std::string> kKpiColumns = {"channel", "spend", "revenue", "impressions", "clicks", "conversions",
                                               "CTR",     "CVR",   "CPC",     "CPA",         "ROAS",   "ROI"};
 
+void AddExperiments(const std::vector<ExperimentReadout>& experiments, ReportSection& section, Report& report) {
+  if (experiments.empty()) return;
+  ReportTable table{"A/B tests",
+                    {"experiment", "arm", "metric", "control mean", "arm mean", "relative lift", "95% low", "95% high",
+                     "p (Holm)", "verdict"},
+                    {}};
+  for (const ExperimentReadout& e : experiments) {
+    if (!e.problem.empty()) {
+      section.summary.push_back(fmt::format("实验 {} 无法读出：{}。", e.experiment, e.problem));
+      continue;
+    }
+    for (size_t i = 0; i < e.result.results.size(); ++i) {
+      const MetricResult& m = e.result.results[i];
+      section.summary.push_back(fmt::format("实验 {}：{}", e.experiment, e.verdicts[i]));
+      table.rows.push_back({e.experiment, m.arm, m.metric, RoundTo(m.control_mean, 4), RoundTo(m.arm_mean, 4),
+                            RoundTo(m.lift_rel, 4), RoundTo(m.lift_rel_low, 4), RoundTo(m.lift_rel_high, 4),
+                            RoundTo(m.p_adjusted, 4), m.significant ? "significant" : "no reliable difference"});
+      if (m.metric == "converted" && m.significant)
+        report.AddHighlight(45, fmt::format("实验 {}：{} 的转化率相对对照 {:+.1f}%，差异显著。", e.experiment, m.arm,
+                                            100 * m.lift_rel));
+    }
+    if (e.result.sample_ratio.mismatch)
+      section.summary.push_back(fmt::format("实验 {} 各组人数比例异常（SRM 检验 p = {:.2g}），结果可能有偏。",
+                                            e.experiment, e.result.sample_ratio.p_value));
+  }
+  section.tables.push_back(std::move(table));
+}
+
+void AddRecommendations(const CampaignsResult& c, ReportSection& section) {
+  if (!c.recommendations) {
+    if (!c.recommendations_skipped.empty())
+      section.summary.push_back(fmt::format("商品推荐未评估：{}。", c.recommendations_skipped));
+    return;
+  }
+  const RecommendEvaluation& r = *c.recommendations;
+  section.summary.push_back(fmt::format(
+      "商品推荐（物品协同过滤）：留出最后 {} 天的 {} 位购买用户，前 {} 个推荐的命中率 {:.1f}%、召回率 {:.1f}%、NDCG "
+      "{:.3f}；按销量推荐分别为 {:.1f}%、{:.1f}%、{:.3f}。{}",
+      r.holdout_days, r.users, r.k, 100 * r.model.precision, 100 * r.model.recall, r.model.ndcg,
+      100 * r.popularity.precision, 100 * r.popularity.recall, r.popularity.ndcg,
+      r.repeats_purchases ? fmt::format("复购占购买的 {:.0f}%，已购商品保留在推荐中。", 100 * r.repeat_share)
+                          : fmt::format("复购仅占 {:.0f}%，已购商品不再推荐。", 100 * r.repeat_share)));
+  ReportTable table{"recommendation quality",
+                    {"method", "precision@k", "recall@k", "NDCG@k"},
+                    {{"item-item CF", RoundTo(r.model.precision, 4), RoundTo(r.model.recall, 4), RoundTo(r.model.ndcg, 4)},
+                     {"popularity", RoundTo(r.popularity.precision, 4), RoundTo(r.popularity.recall, 4),
+                      RoundTo(r.popularity.ndcg, 4)}}};
+  section.tables.push_back(std::move(table));
+}
+
 }  // namespace
 
 void AddCampaignsSection(const CampaignsResult& c, Report& report) {
   ReportSection section{"campaigns", "营销活动与归因", {}, {}, {}};
   const CampaignKpis& k = c.kpis;
-  if (k.channels.empty() && c.attribution.orders == 0) {
+  if (k.channels.empty() && c.attribution.orders == 0 && c.experiments.empty()) {
     section.summary.push_back("没有投放数据（spend）或订单，无法计算营销指标。");
     report.sections.push_back(std::move(section));
     return;
@@ -106,6 +156,8 @@ void AddCampaignsSection(const CampaignsResult& c, Report& report) {
     section.charts.push_back(BarChart("campaigns-attribution", "订单收入的渠道归因（三种模型对比）", names,
                                       {last, first, position}, table));
   }
+  AddExperiments(c.experiments, section, report);
+  AddRecommendations(c, section);
   report.sections.push_back(std::move(section));
 }
 

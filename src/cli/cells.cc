@@ -6,6 +6,8 @@
 #include <cmath>
 #include <fstream>
 
+#include "core/yes_no.h"
+
 namespace brandlens {
 
 std::vector<std::string> SplitList(const std::string& text) {
@@ -28,6 +30,14 @@ Result<double> ParseNumberCell(std::string_view cell, const std::string& path, i
     return Status::InvalidInput(
         fmt::format("{}:{}: column '{}': '{}' is not a number", path, line, column, std::string(cell.substr(0, 40))));
   return value;
+}
+
+Result<double> ParseOutcomeCell(std::string_view cell, const std::string& path, int64_t line,
+                                const std::string& column) {
+  while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+  while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+  if (const auto yes = ParseYesNo(cell)) return *yes ? 1.0 : 0.0;
+  return ParseNumberCell(cell, path, line, column);
 }
 
 Status WriteJsonFile(const std::string& path, const std::string& json) {

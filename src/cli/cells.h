@@ -19,6 +19,10 @@ std::vector<std::string> SplitList(const std::string& text);
 // file, line and column.
 Result<double> ParseNumberCell(std::string_view cell, const std::string& path, int64_t line, const std::string& column);
 
+// An outcome: a number, or a yes/no cell (TRUE/FALSE, 是/否, ...) as 1/0.
+Result<double> ParseOutcomeCell(std::string_view cell, const std::string& path, int64_t line,
+                                const std::string& column);
+
 // Writes `json` and a newline to `path` (a command's --output).
 Status WriteJsonFile(const std::string& path, const std::string& json);
 

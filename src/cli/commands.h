@@ -42,6 +42,7 @@ CommandAction AddExperimentCommand(CLI::App& app);
 CommandAction AddMmmCommand(CLI::App& app);
 CommandAction AddBudgetCommand(CLI::App& app);
 CommandAction AddBanditCommand(CLI::App& app);
+CommandAction AddRecommendCommand(CLI::App& app);
 
 // The main job with progress bars and a printed summary (`run`, `demo`).
 Status RunMainJobAndPrint(MainJobOptions options);

@@ -102,7 +102,7 @@ CommandAction AddExperimentCommand(CLI::App& app) {
         [&](int64_t line, std::span<const std::string_view> f) -> Status {
           data.arm.emplace_back(f[0]);
           for (size_t m = 0; m < metrics.size(); ++m) {
-            auto v = ParseNumberCell(f[m + 1], a->input, line, metrics[m]);
+            auto v = ParseOutcomeCell(f[m + 1], a->input, line, metrics[m]);
             if (!v.ok()) return v.status();
             data.metrics[metrics[m]].push_back(*v);
           }

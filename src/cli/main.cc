@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   add(brandlens::AddMmmCommand);
   add(brandlens::AddBudgetCommand);
   add(brandlens::AddBanditCommand);
+  add(brandlens::AddRecommendCommand);
 
   try {
     app.parse(argc, argv);

@@ -82,7 +82,7 @@ class WorldWriter {
     for (const ChannelDay& d : channel_days)
       for (size_t c = 0; c < PaidChannels().size(); ++c)
         if (d.channel == PaidChannels()[c].name) channel_spend_[c] += d.spend;
-    const auto exposures = GenerateExposures(marketing_rng, user_count);
+    const auto exposures = GenerateExposures(marketing_rng, options_.scale);
     const Knowledge knowledge = GenerateKnowledge(customers.products);
 
     BRANDLENS_RETURN_IF_ERROR(WriteMentions(mentions));
@@ -221,7 +221,9 @@ class WorldWriter {
     CsvWriter exp((dir_ / "data/experiments.csv").string());
     exp.Row({"experiment", "arm", "user_id", "exposed_at", "converted", "revenue"});
     for (const auto& e : exposures) {
-      exp << e.experiment << std::string(1, e.arm) << c.users[static_cast<size_t>(e.user)].id << IsoLocal(e.at)
+      const auto audience = static_cast<size_t>(e.user);
+      exp << e.experiment << std::string(1, e.arm)
+          << (audience < c.users.size() ? c.users[audience].id : fmt::format("V{:07d}", e.user)) << IsoLocal(e.at)
           << static_cast<int64_t>(e.converted) << e.revenue;
       exp.EndRow();
     }

@@ -53,7 +53,7 @@ const std::vector<Experiment>& Experiments();
 struct Exposure {
   std::string_view experiment;
   char arm;  // 'A' or 'B'
-  int user;  // index into customers
+  int user;  // audience index: a customer when below their count, else an app user who never ordered
   int64_t at;
   bool converted;
   double revenue;
@@ -63,7 +63,7 @@ struct Exposure {
 // `expected_revenue` (if not null) receives each paid channel's revenue
 // summed over the days without the noise: the truth a model should find.
 std::vector<ChannelDay> GenerateChannelDays(Rng& rng, std::vector<double>* expected_revenue = nullptr);
-std::vector<Exposure> GenerateExposures(Rng& rng, int user_count);
+std::vector<Exposure> GenerateExposures(Rng& rng, double scale);
 
 // Seasonal multiplier of demand on `day` (weekly, annual, festivals).
 double DemandSeasonality(int day);

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "core/utf8.h"
+#include "core/yes_no.h"
 
 namespace brandlens {
 
@@ -164,12 +165,7 @@ Status ParseField(const FieldSpec& spec, std::string_view raw, const TimestampPa
       return Status::Ok();
     }
     case FieldType::kBool: {
-      static constexpr std::string_view kTrue[] = {"1", "true", "TRUE", "True", "yes", "y", "Y", "YES", "是"};
-      static constexpr std::string_view kFalse[] = {"0", "false", "FALSE", "False", "no", "n", "N", "NO", "否"};
-      for (auto t : kTrue)
-        if (s == t) return out = int64_t{1}, Status::Ok();
-      for (auto f : kFalse)
-        if (s == f) return out = int64_t{0}, Status::Ok();
+      if (const auto yes = ParseYesNo(s)) return out = int64_t{*yes ? 1 : 0}, Status::Ok();
       return Status::InvalidInput(fmt::format("'{}' is not a yes/no value (1/0, true/false, 是/否)", s));
     }
   }

@@ -280,4 +280,14 @@ Result<PersonasResult> BuildPersonas(Store& store, const TimestampParser& time, 
   return result;
 }
 
+Result<std::unordered_map<std::string, int32_t>> LoadUserSegments(Store& store) {
+  std::unordered_map<std::string, int32_t> out;
+  static constexpr std::array<std::string_view, 2> kColumns = {"user_id", "segment"};
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "user_segments", kColumns, {}, [&](RowView& row) {
+    out.emplace(row.Text(0), static_cast<int32_t>(row.Int(1)));
+    return row.status();
+  }));
+  return out;
+}
+
 }  // namespace brandlens

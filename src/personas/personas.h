@@ -21,6 +21,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -59,6 +60,9 @@ struct PersonasResult {
   // per user), kept only when asked: for comparing with other tools.
   PointMatrix points;
 };
+
+// Each user's segment from the latest run (empty before the first run).
+Result<std::unordered_map<std::string, int32_t>> LoadUserSegments(Store& store);
 
 Result<PersonasResult> BuildPersonas(Store& store, const TimestampParser& time, const PersonasConfig& config,
                                      unsigned threads = 0, bool keep_points = false);

@@ -424,11 +424,49 @@ TEST(CliTest, ExperimentPrintsTheContractedResultsAndSampleSizes) {
   const CliRun size = Brandlens("experiment size --baseline 0.05 --mde 0.1");
   ASSERT_EQ(size.exit_code, 0) << size.output;
   EXPECT_NEAR(nlohmann::json::parse(size.output)["users_per_arm"].get<double>(), 31234, 30);
-  WriteFile(dir / "bad.csv", "arm,y\ncontrol,1\nB,yes\n");
+  WriteFile(dir / "bad.csv", "arm,y\ncontrol,TRUE\nB,maybe\n");
   const CliRun bad = Brandlens("experiment --input " + (dir / "bad.csv").string() +
                                " --arm-column arm --control control --metrics y");
   EXPECT_EQ(bad.exit_code, 2) << bad.output;
-  EXPECT_NE(bad.output.find("bad.csv:3: column 'y': 'yes' is not a number"), std::string::npos) << bad.output;
+  EXPECT_NE(bad.output.find("bad.csv:3: column 'y': 'maybe' is not a number"), std::string::npos) << bad.output;
+}
+
+TEST(CliTest, BanditPrintsTheNextAllocation) {
+  TempDir dir;
+  WriteFile(dir / "arms.csv", "arm,trials,successes\n口味文案,5000,260\n原文案,5000,200\n价格文案,5000,150\n");
+  const CliRun r = Brandlens("bandit --input " + (dir / "arms.csv").string() +
+                             " --min-share 0.05 --budget 10000 --output " + (dir / "next.json").string());
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto json = nlohmann::json::parse(r.output.substr(r.output.find("\n{") + 1));
+  EXPECT_EQ(json, nlohmann::json::parse(brandlens::testing::ReadFile(dir / "next.json")));
+  EXPECT_EQ(json["leader"], "口味文案");
+  double shares = 0;
+  for (const auto& arm : json["arms"]) {
+    EXPECT_GE(arm["share"].get<double>(), 0.05 - 1e-9);
+    shares += arm["share"].get<double>();
+  }
+  EXPECT_NEAR(shares, 1, 1e-9);
+  WriteFile(dir / "bad.csv", "arm,trials,successes\nA,100,120\n");
+  const CliRun bad = Brandlens("bandit --input " + (dir / "bad.csv").string());
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("bad.csv"), std::string::npos) << bad.output;
+}
+
+TEST(CliTest, RecommendForAUserAndEvaluated) {
+  TempDir dir;
+  ASSERT_EQ(Brandlens("demo --scale 0.05 --out " + (dir / "demo").string()).exit_code, 0);
+  const std::string project = (dir / "demo").string();
+  const CliRun user = Brandlens("recommend -p " + project + " --user U000001 --k 5");
+  ASSERT_EQ(user.exit_code, 0) << user.output;
+  const auto items = nlohmann::json::parse(user.output)["items"];
+  EXPECT_EQ(items.size(), 5u);
+  for (const auto& item : items) EXPECT_TRUE(item.contains("item") && item.contains("source"));
+  const CliRun evaluated = Brandlens("recommend -p " + project + " --evaluate --k 3");
+  ASSERT_EQ(evaluated.exit_code, 0) << evaluated.output;
+  const auto e = nlohmann::json::parse(evaluated.output);
+  EXPECT_EQ(e["k"], 3);
+  EXPECT_TRUE(e["model"].contains("ndcg") && e["popularity"].contains("precision"));
+  EXPECT_EQ(Brandlens("recommend -p " + project).exit_code, 2);  // neither --user nor --evaluate
 }
 
 TEST(CliTest, MmmWritesTheContractedModelAndBudgetPlansOnIt) {

@@ -100,7 +100,7 @@ TEST(DemoWorldTest, TruthDescribesWhatWasPlanted) {
   ASSERT_EQ(truth["crises"].size(), 2u);
   for (const auto& c : truth["crises"]) EXPECT_GT(c["mentions"].get<int>(), 10) << c.dump();
   ASSERT_EQ(truth["experiments"].size(), 2u);
-  EXPECT_DOUBLE_EQ(truth["experiments"][0]["relative_lift"].get<double>(), 0.15);
+  EXPECT_DOUBLE_EQ(truth["experiments"][0]["relative_lift"].get<double>(), 0.20);
   EXPECT_EQ(truth["personas"].size(), 6u);
   EXPECT_EQ(truth["channels"].size(), 5u);
   EXPECT_GT(truth["knowledge_base"]["test_questions"].get<int>(), 50);
