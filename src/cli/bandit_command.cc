@@ -13,7 +13,6 @@
 #include "campaigns/bandits.h"
 #include "cli/cells.h"
 #include "cli/commands.h"
-#include "ingest/csv_columns.h"
 
 namespace brandlens {
 
@@ -79,8 +78,7 @@ CommandAction AddBanditCommand(CLI::App& app) {
     if (with_revenue) columns.push_back(a->revenue);
     if (!a->share.empty()) columns.push_back(a->share);
     std::vector<BanditArm> arms;
-    Status bad_row;
-    Status read = ForEachCsvRow(
+    Status read = ForEachStrictCsvRow(
         a->input, columns,
         [&](int64_t line, std::span<const std::string_view> f) -> Status {
           BanditArm arm;
@@ -98,12 +96,8 @@ CommandAction AddBanditCommand(CLI::App& app) {
           arms.push_back(std::move(arm));
           return Status::Ok();
         },
-        [&](int64_t line, const std::string& why) {
-          if (bad_row.ok()) bad_row = Status::InvalidInput(fmt::format("{}:{}: {}", a->input, line, why));
-        },
         a->encoding);
     BRANDLENS_RETURN_IF_ERROR(read);
-    BRANDLENS_RETURN_IF_ERROR(bad_row);
     auto allocation = AllocateBandit(arms, a->options);
     if (!allocation.ok()) return allocation.status().WithPrefix(a->input + ": ");
     PrintTable(*allocation, a->budget);

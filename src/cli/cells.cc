@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/yes_no.h"
+#include "ingest/csv_columns.h"
 
 namespace brandlens {
 
@@ -38,6 +39,19 @@ Result<double> ParseOutcomeCell(std::string_view cell, const std::string& path, 
   while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
   if (const auto yes = ParseYesNo(cell)) return *yes ? 1.0 : 0.0;
   return ParseNumberCell(cell, path, line, column);
+}
+
+Status ForEachStrictCsvRow(const std::string& path, const std::vector<std::string>& columns,
+                           const std::function<Status(int64_t line, std::span<const std::string_view> fields)>& visit,
+                           const std::string& encoding) {
+  Status bad_row;
+  BRANDLENS_RETURN_IF_ERROR(ForEachCsvRow(
+      path, columns, visit,
+      [&](int64_t line, const std::string& why) {
+        if (bad_row.ok()) bad_row = Status::InvalidInput(fmt::format("{}:{}: {}", path, line, why));
+      },
+      encoding));
+  return bad_row;
 }
 
 Status WriteJsonFile(const std::string& path, const std::string& json) {

@@ -15,7 +15,6 @@
 #include "campaigns/experiments.h"
 #include "cli/cells.h"
 #include "cli/commands.h"
-#include "ingest/csv_columns.h"
 
 namespace brandlens {
 
@@ -96,8 +95,7 @@ CommandAction AddExperimentCommand(CLI::App& app) {
     columns.insert(columns.end(), metrics.begin(), metrics.end());
     if (!a->covariate.empty()) columns.push_back(a->covariate);
     ExperimentData data;
-    Status bad_row;
-    Status read = ForEachCsvRow(
+    Status read = ForEachStrictCsvRow(
         a->input, columns,
         [&](int64_t line, std::span<const std::string_view> f) -> Status {
           data.arm.emplace_back(f[0]);
@@ -113,12 +111,8 @@ CommandAction AddExperimentCommand(CLI::App& app) {
           }
           return Status::Ok();
         },
-        [&](int64_t line, const std::string& why) {
-          if (bad_row.ok()) bad_row = Status::InvalidInput(fmt::format("{}:{}: {}", a->input, line, why));
-        },
         a->encoding);
     BRANDLENS_RETURN_IF_ERROR(read);
-    BRANDLENS_RETURN_IF_ERROR(bad_row);
     ExperimentOptions options;
     options.control = a->control;
     options.alpha = a->alpha;

@@ -11,7 +11,6 @@
 #include "cli/cells.h"
 #include "cli/commands.h"
 #include "core/timestamp.h"
-#include "ingest/csv_columns.h"
 #include "planning/mmm.h"
 #include "planning/mmm_json.h"
 
@@ -47,8 +46,7 @@ Result<MmmInput> ReadMmmCsv(const MmmArgs& a) {
     std::vector<double> values;  // target, channels, controls
   };
   std::vector<Row> rows;
-  Status bad_row;
-  Status read = ForEachCsvRow(
+  Status read = ForEachStrictCsvRow(
       a.input, columns,
       [&](int64_t line, std::span<const std::string_view> f) -> Status {
         std::string_view date = f[0].substr(0, 10);
@@ -67,12 +65,8 @@ Result<MmmInput> ReadMmmCsv(const MmmArgs& a) {
         rows.push_back(std::move(row));
         return Status::Ok();
       },
-      [&](int64_t line, const std::string& why) {
-        if (bad_row.ok()) bad_row = Status::InvalidInput(fmt::format("{}:{}: {}", a.input, line, why));
-      },
       a.encoding);
   BRANDLENS_RETURN_IF_ERROR(read);
-  BRANDLENS_RETURN_IF_ERROR(bad_row);
   std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) { return x.day < y.day; });
   for (size_t i = 1; i < rows.size(); ++i)
     if (rows[i].day == rows[i - 1].day)
