@@ -10,6 +10,8 @@ packages=(
   libicu-dev libsqlite3-dev libeigen3-dev libnanoflann-dev libnlopt-dev libpagmo-dev libopencc-dev libopencc-data libfasttext-dev
   nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libtoml11-dev
   libabsl-dev libboost-dev
+  # Journeys deliver by SMTP and webhooks (libcurl) with HMAC-SHA256 signatures (OpenSSL).
+  libcurl4-openssl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # Baseline for the import benchmark: sqlite3's own CSV `.import`.
   sqlite3
@@ -26,9 +28,10 @@ if [ "${1:-}" = "asan" ]; then
   packages+=(clang libclang-rt-dev llvm)
 fi
 # `setup.sh test` adds what the end-to-end report test drives: headless
-# Chromium, its WebDriver, and CJK fonts so Chinese renders in screenshots.
+# Chromium, its WebDriver, and CJK fonts so Chinese renders in screenshots;
+# and the local SMTP server the delivery tests send real mail to.
 if [ "${1:-}" = "test" ]; then
-  packages+=(python3 chromium chromium-driver fonts-noto-cjk)
+  packages+=(python3 chromium chromium-driver fonts-noto-cjk python3-aiosmtpd)
 fi
 
 # Apache ECharts for the report's charts, from the npm registry, kept beside

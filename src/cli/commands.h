@@ -43,6 +43,7 @@ CommandAction AddMmmCommand(CLI::App& app);
 CommandAction AddBudgetCommand(CLI::App& app);
 CommandAction AddBanditCommand(CLI::App& app);
 CommandAction AddRecommendCommand(CLI::App& app);
+CommandAction AddJourneysCommand(CLI::App& app);
 
 // The main job with progress bars and a printed summary (`run`, `demo`).
 Status RunMainJobAndPrint(MainJobOptions options);

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
   add(brandlens::AddBudgetCommand);
   add(brandlens::AddBanditCommand);
   add(brandlens::AddRecommendCommand);
+  add(brandlens::AddJourneysCommand);
 
   try {
     app.parse(argc, argv);

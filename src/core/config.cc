@@ -100,6 +100,18 @@ Result<std::vector<std::string>> ConfigSection::Strings(std::string_view key) co
   return out;
 }
 
+Result<std::vector<int64_t>> ConfigSection::Ints(std::string_view key) const {
+  std::vector<int64_t> out;
+  if (!Has(key)) return out;
+  const auto& v = toml::find(AsValue(node_), std::string(key));
+  if (!v.is_array()) return KeyError(key, "expected a list of whole numbers");
+  for (const auto& item : v.as_array()) {
+    if (!item.is_integer()) return KeyError(key, "expected a list of whole numbers");
+    out.push_back(item.as_integer());
+  }
+  return out;
+}
+
 Result<std::map<std::string, std::string>> ConfigSection::StringMap(std::string_view key) const {
   std::map<std::string, std::string> out;
   if (!Has(key)) return out;

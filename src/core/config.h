@@ -54,6 +54,7 @@ class ConfigSection {
   Result<int64_t> Int(std::string_view key, int64_t fallback) const;
   Result<double> Number(std::string_view key, double fallback) const;  // integer or float
   Result<std::vector<std::string>> Strings(std::string_view key) const;
+  Result<std::vector<int64_t>> Ints(std::string_view key) const;
   // An inline table of strings: map = { text = "微博正文" }.
   Result<std::map<std::string, std::string>> StringMap(std::string_view key) const;
   // A sub-table by name ([mapping.orders] is Table("orders") of [mapping]).

@@ -152,10 +152,20 @@ CREATE TABLE import_errors (
 CREATE INDEX import_errors_by_import ON import_errors(import_id);
 )sql";
 
+// How to reach a user, and whether they agreed to marketing messages
+// (journeys): consent NULL means not known, which journeys treat as no.
+constexpr std::string_view kV9 = R"sql(
+ALTER TABLE users ADD COLUMN email TEXT;
+ALTER TABLE users ADD COLUMN phone TEXT;
+ALTER TABLE users ADD COLUMN timezone TEXT;
+ALTER TABLE users ADD COLUMN consent INTEGER CHECK (consent IN (0, 1));
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{1, "ingest", kV1},
     Migration{4, "ingest", kV4},
     Migration{5, "ingest", kV5},
+    Migration{9, "ingest", kV9},
 };
 
 }  // namespace

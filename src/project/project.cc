@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "campaigns/tables.h"
 #include "ingest/tables.h"
 #include "listening/tables.h"
 #include "personas/tables.h"
@@ -20,7 +21,7 @@ std::span<const Migration> WorkspaceMigrations() {
   static const std::vector<Migration> kAll = [] {
     std::vector<Migration> all;
     for (auto parts : {IngestMigrations(), ProjectMigrations(), TextMigrations(), ListeningMigrations(),
-                       PersonasMigrations(), PlanningMigrations()})
+                       PersonasMigrations(), PlanningMigrations(), CampaignsMigrations()})
       all.insert(all.end(), parts.begin(), parts.end());
     return all;
   }();

@@ -1,0 +1,408 @@
+#include "campaigns/journeys.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <optional>
+#include <set>
+#include <unordered_map>
+
+#include "campaigns/recommend.h"
+#include "core/hash.h"
+#include "core/timestamp.h"
+#include "personas/personas.h"
+#include "store/row_view.h"
+
+namespace brandlens {
+
+namespace {
+
+// Event types are identifiers (ingest): an SMS reply of 退订 / TD arrives
+// from the gateway as one of these.
+constexpr std::array<std::string_view, 4> kOptOutEventTypes = {"unsubscribe", "unsubscribed", "opt_out", "optout"};
+constexpr int64_t kDay = 86400;
+
+struct UserInfo {
+  std::map<std::string, std::string, std::less<>> fields;  // template fields from the users table
+  std::string timezone;
+  std::optional<bool> consent;
+};
+
+Result<std::unordered_map<std::string, UserInfo>> LoadUsers(Store& store) {
+  std::unordered_map<std::string, UserInfo> users;
+  static constexpr std::array<std::string_view, 9> kColumns = {"user_id", "email", "phone",  "city",    "gender",
+                                                               "age",     "channel", "timezone", "consent"};
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "users", kColumns, {}, [&](RowView& row) {
+    UserInfo& u = users[std::string(row.Text(0))];
+    u.fields["user_id"] = row.Text(0);
+    for (size_t i = 1; i < 7; ++i) {
+      if (i == 5) {
+        if (const auto age = row.OptionalInt(i)) u.fields["age"] = std::to_string(*age);
+      } else if (const auto v = row.OptionalText(i)) {
+        u.fields[std::string(kColumns[i])] = *v;
+      }
+    }
+    u.timezone = row.OptionalText(7).value_or("");
+    if (const auto consent = row.OptionalInt(8)) u.consent = *consent != 0;
+    return row.status();
+  }));
+  return users;
+}
+
+uint64_t OptOutKey(std::string_view user, std::string_view channel) { return StableHash({"optout", user, channel}); }
+
+Status InsertOptOut(Store& store, const std::string& user, const std::string& channel, int64_t at,
+                    const std::string& source) {
+  static constexpr std::array<std::string_view, 4> kColumns = {"user_id", "channel", "at", "source"};
+  auto writer = store.PrepareInsert("journey_optouts", kColumns);
+  if (!writer.ok()) return writer.status();
+  const std::array<Value, 4> values = {std::string_view(user), std::string_view(channel), at, std::string_view(source)};
+  auto inserted = (*writer)->Insert(OptOutKey(user, channel), values);
+  return inserted.ok() ? Status::Ok() : inserted.status();
+}
+
+// Unsubscribe events reported by the e-mail or SMS provider become opt-outs.
+Status RecordOptOutEvents(Store& store) {
+  std::vector<std::pair<std::string, int64_t>> found;
+  static constexpr std::array<std::string_view, 2> kColumns = {"user_id", "occurred_at"};
+  for (std::string_view type : kOptOutEventTypes) {
+    const std::array<ColumnEquals, 1> equals = {ColumnEquals{"type", type}};
+    ScanFilter filter;
+    filter.equals = equals;
+    BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "events", kColumns, filter, [&](RowView& row) {
+      found.emplace_back(row.Text(0), row.Int(1));
+      return row.status();
+    }));
+  }
+  for (const auto& [user, at] : found) BRANDLENS_RETURN_IF_ERROR(InsertOptOut(store, user, "all", at, "event"));
+  return Status::Ok();
+}
+
+Result<std::set<std::pair<std::string, std::string>>> LoadOptOuts(Store& store) {
+  std::set<std::pair<std::string, std::string>> out;
+  static constexpr std::array<std::string_view, 2> kColumns = {"user_id", "channel"};
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "journey_optouts", kColumns, {}, [&](RowView& row) {
+    out.emplace(row.Text(0), row.Text(1));
+    return row.status();
+  }));
+  return out;
+}
+
+// Step 1: a queue row per new triggering event.
+Status Enqueue(Store& store, const JourneyConfig& journey, int64_t now, JourneyCounts& counts) {
+  struct Trigger {
+    int64_t id;
+    std::string user;
+    int64_t at;
+    std::string item;
+  };
+  std::vector<Trigger> triggers;
+  static constexpr std::array<std::string_view, 4> kEventColumns = {"id", "user_id", "occurred_at", "item_id"};
+  const std::array<ColumnEquals, 1> equals = {ColumnEquals{"type", std::string_view(journey.trigger)}};
+  ScanFilter filter;
+  filter.equals = equals;
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "events", kEventColumns, filter, [&](RowView& row) {
+    if (row.Int(2) >= now - int64_t{journey.max_age_days} * kDay)
+      triggers.push_back({row.Int(0), std::string(row.Text(1)), row.Int(2), std::string(row.OptionalText(3).value_or(""))});
+    return row.status();
+  }));
+  static constexpr std::array<std::string_view, 9> kColumns = {
+      "idempotency_key", "journey", "user_id", "channel", "trigger_event", "event_item", "due_at", "status", "attempts"};
+  auto writer = store.PrepareInsert("journey_deliveries", kColumns);
+  if (!writer.ok()) return writer.status();
+  for (const Trigger& t : triggers) {
+    const std::string key = fmt::format("{}:{}:{}", journey.name, t.user, t.id);
+    const std::array<Value, 9> values = {std::string_view(key),
+                                         std::string_view(journey.name),
+                                         std::string_view(t.user),
+                                         std::string_view(journey.channel),
+                                         t.id,
+                                         t.item.empty() ? Value{} : Value{std::string_view(t.item)},
+                                         t.at + int64_t{journey.delay_minutes} * 60,
+                                         std::string_view("queued"),
+                                         int64_t{0}};
+    auto inserted = (*writer)->Insert(StableHash({"journey", key}), values);
+    if (!inserted.ok()) return inserted.status();
+    counts.queued += *inserted ? 1 : 0;
+  }
+  return Status::Ok();
+}
+
+struct Due {
+  int64_t id;
+  std::string key, journey, user, channel, item, status;
+  int64_t due_at, attempts;
+};
+
+Result<std::vector<Due>> LoadOpenDeliveries(Store& store) {
+  std::vector<Due> out;
+  static constexpr std::array<std::string_view, 9> kColumns = {"id",      "idempotency_key", "journey",
+                                                               "user_id", "channel",         "event_item",
+                                                               "status",  "due_at",          "attempts"};
+  for (std::string_view status : {"sending", "queued"}) {
+    const std::array<ColumnEquals, 1> equals = {ColumnEquals{"status", status}};
+    ScanFilter filter;
+    filter.equals = equals;
+    BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "journey_deliveries", kColumns, filter, [&](RowView& row) {
+      out.push_back({row.Int(0), std::string(row.Text(1)), std::string(row.Text(2)), std::string(row.Text(3)),
+                     std::string(row.Text(4)), std::string(row.OptionalText(5).value_or("")),
+                     std::string(row.Text(6)), row.Int(7), row.Int(8)});
+      return row.status();
+    }));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Due& a, const Due& b) { return a.due_at < b.due_at; });
+  return out;
+}
+
+// When the messages already sent went out, per user and channel (for caps).
+Result<std::map<std::pair<std::string, std::string>, std::vector<int64_t>>> LoadSent(Store& store) {
+  std::map<std::pair<std::string, std::string>, std::vector<int64_t>> out;
+  static constexpr std::array<std::string_view, 3> kColumns = {"user_id", "channel", "sent_at"};
+  const std::array<ColumnEquals, 1> equals = {ColumnEquals{"status", std::string_view("sent")}};
+  ScanFilter filter;
+  filter.equals = equals;
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "journey_deliveries", kColumns, filter, [&](RowView& row) {
+    out[{std::string(row.Text(0)), std::string(row.Text(1))}].push_back(row.Int(2));
+    return row.status();
+  }));
+  return out;
+}
+
+// Seconds until the quiet period ends, or 0 outside it.
+int64_t QuietWait(const DeliveryConfig& d, int32_t utc_offset, int64_t now) {
+  if (d.quiet_from == d.quiet_to) return 0;
+  const int64_t local = ((now + utc_offset) % kDay + kDay) % kDay;
+  const int hour = static_cast<int>(local / 3600);
+  const bool quiet = d.quiet_from < d.quiet_to ? hour >= d.quiet_from && hour < d.quiet_to
+                                               : hour >= d.quiet_from || hour < d.quiet_to;
+  if (!quiet) return 0;
+  return ((int64_t{d.quiet_to} * 3600 - local) % kDay + kDay) % kDay;
+}
+
+// Writes a delivery's new state and its audit line in one transaction.
+Status Record(Store& store, const Due& d, std::span<const std::string_view> columns, std::span<const Value> values,
+              std::string_view outcome, std::string_view reason, int64_t now) {
+  auto tx = Transaction::Begin(store);
+  if (!tx.ok()) return tx.status();
+  const std::array<int64_t, 1> ids = {d.id};
+  ScanFilter filter;
+  filter.ids = ids;
+  BRANDLENS_RETURN_IF_ERROR(store.UpdateRows("journey_deliveries", filter, columns, values));
+  static constexpr std::array<std::string_view, 4> kAudit = {"delivery_id", "at", "outcome", "reason"};
+  const std::array<Value, 4> audit = {d.id, now, outcome, reason.empty() ? Value{} : Value{reason}};
+  auto row = store.InsertRow("delivery_attempts", kAudit, audit);
+  if (!row.ok()) return row.status();
+  return tx->Commit();
+}
+
+Status RecordStatus(Store& store, const Due& d, std::string_view status, std::string_view reason, int64_t now) {
+  static constexpr std::array<std::string_view, 2> kColumns = {"status", "reason"};
+  const std::array<Value, 2> values = {status, reason.empty() ? Value{} : Value{reason}};
+  return Record(store, d, kColumns, values, status, reason, now);
+}
+
+class Deliverer {
+ public:
+  Deliverer(Store& store, const JourneysConfig& config, const JourneySenders& senders, const JourneyRunOptions& options,
+            JourneyRunResult& result)
+      : store_(store), config_(config), senders_(senders), options_(options), result_(result) {}
+
+  Status Prepare() {
+    auto users = LoadUsers(store_);
+    if (!users.ok()) return users.status();
+    users_ = std::move(*users);
+    auto optouts = LoadOptOuts(store_);
+    if (!optouts.ok()) return optouts.status();
+    optouts_ = std::move(*optouts);
+    auto sent = LoadSent(store_);
+    if (!sent.ok()) return sent.status();
+    sent_ = std::move(*sent);
+    auto segments = LoadUserSegments(store_);
+    if (!segments.ok()) return segments.status();
+    segments_ = std::move(*segments);
+    const bool recommends = std::any_of(config_.journeys.begin(), config_.journeys.end(), [](const JourneyConfig& j) {
+      return j.text.Uses("recommendations") || j.html.Uses("recommendations") || j.subject.Uses("recommendations");
+    });
+    if (recommends) {
+      auto log = LoadFeedback(store_);
+      if (!log.ok()) return log.status();
+      recommender_ = ItemRecommender::Train(*log, INT64_MAX, segments_, RecommenderOptions{});
+    }
+    return Status::Ok();
+  }
+
+  Status Deliver(const Due& d) {
+    const JourneyConfig* journey = nullptr;
+    for (const JourneyConfig& j : config_.journeys)
+      if (j.name == d.journey) journey = &j;
+    JourneyCounts& counts = result_.journeys[d.journey];
+    if (d.due_at > options_.now) {
+      ++counts.waiting;
+      return Status::Ok();
+    }
+    const auto user = users_.find(d.user);
+    std::string why = SkipReason(journey, d, user == users_.end() ? nullptr : &user->second);
+    if (!why.empty()) {
+      ++counts.skipped;
+      ++result_.skip_reasons[why];
+      return options_.dry_run ? Status::Ok() : RecordStatus(store_, d, "skipped", why, options_.now);
+    }
+    const UserInfo& u = user->second;
+    if (const int64_t wait = QuietWait(config_.delivery, OffsetOf(u), options_.now); wait > 0) {
+      ++counts.waiting;
+      if (options_.dry_run) return Status::Ok();
+      static constexpr std::array<std::string_view, 1> kColumns = {"due_at"};
+      const std::array<Value, 1> values = {options_.now + wait};
+      return Record(store_, d, kColumns, values, "deferred", "quiet hours", options_.now);
+    }
+    const OutgoingMessage message = Render(*journey, d, u);
+    if (options_.dry_run) {
+      result_.would_send.push_back(message);
+      return Status::Ok();
+    }
+    {
+      static constexpr std::array<std::string_view, 3> kColumns = {"status", "attempts", "recipient"};
+      const std::array<Value, 3> values = {std::string_view("sending"), d.attempts + 1, std::string_view(message.to)};
+      BRANDLENS_RETURN_IF_ERROR(Record(store_, d, kColumns, values, "sending",
+                                       d.status == "sending" ? "again after an interrupted run" : "", options_.now));
+    }
+    MessageSender* sender = d.channel == "email" ? senders_.email : senders_.webhook;
+    if (sender == nullptr) return Status::Internal(fmt::format("no sender for channel {}", d.channel));
+    const SendResult sent = sender->Send(message, options_.now);
+    if (sent.outcome == SendOutcome::kSent) {
+      ++counts.sent;
+      sent_[{d.user, d.channel}].push_back(options_.now);
+      static constexpr std::array<std::string_view, 3> kColumns = {"status", "sent_at", "reason"};
+      const std::array<Value, 3> values = {std::string_view("sent"), options_.now, Value{}};
+      return Record(store_, d, kColumns, values, "sent", "", options_.now);
+    }
+    const int64_t attempts = d.attempts + 1;
+    if (sent.outcome == SendOutcome::kTransient && attempts < config_.delivery.max_attempts) {
+      ++counts.retrying;
+      const int64_t backoff = int64_t{config_.delivery.retry_minutes} * 60 << std::min<int64_t>(attempts - 1, 20);
+      static constexpr std::array<std::string_view, 3> kColumns = {"status", "due_at", "reason"};
+      const std::array<Value, 3> values = {std::string_view("queued"), options_.now + backoff,
+                                           std::string_view(sent.reason)};
+      return Record(store_, d, kColumns, values, "retry", sent.reason, options_.now);
+    }
+    ++counts.failed;
+    return RecordStatus(store_, d, "failed", sent.reason, options_.now);
+  }
+
+ private:
+  std::string SkipReason(const JourneyConfig* journey, const Due& d, const UserInfo* u) const {
+    if (journey == nullptr) return "the journey is no longer configured";
+    if (u == nullptr) return "user not in the users table";
+    if (!journey->segments.empty()) {
+      const auto segment = segments_.find(d.user);
+      if (segment == segments_.end() ||
+          std::find(journey->segments.begin(), journey->segments.end(), segment->second) == journey->segments.end())
+        return "not in the journey's segments";
+    }
+    if (journey->marketing && u->consent != true) return "no marketing consent";
+    if (optouts_.count({d.user, "all"}) != 0 || optouts_.count({d.user, d.channel}) != 0) return "unsubscribed";
+    if (Recipient(d.channel, *u).empty())
+      return d.channel == "email" ? "no e-mail address" : "no phone number";
+    const auto sent = sent_.find({d.user, d.channel});
+    if (sent != sent_.end()) {
+      const int64_t since = options_.now - int64_t{config_.delivery.cap_days} * kDay;
+      const auto recent = std::count_if(sent->second.begin(), sent->second.end(), [&](int64_t at) { return at > since; });
+      if (recent >= config_.delivery.cap_per_user) return "frequency cap";
+    }
+    return "";
+  }
+
+  static std::string Recipient(const std::string& channel, const UserInfo& u) {
+    const auto v = u.fields.find(channel == "email" ? "email" : "phone");
+    return v == u.fields.end() ? "" : v->second;
+  }
+
+  int32_t OffsetOf(const UserInfo& u) {
+    const std::string& zone = u.timezone.empty() ? options_.default_time_zone : u.timezone;
+    auto found = zones_.find(zone);
+    if (found == zones_.end()) {
+      auto parser = TimestampParser::Create(zone);
+      // An unknown zone in the users table falls back to the project's.
+      if (!parser.ok()) parser = TimestampParser::Create(options_.default_time_zone);
+      found = zones_.emplace(zone, parser.ok() ? std::move(*parser) : nullptr).first;
+    }
+    return found->second ? found->second->UtcOffsetSeconds(options_.now) : 0;
+  }
+
+  OutgoingMessage Render(const JourneyConfig& j, const Due& d, const UserInfo& u) const {
+    auto fields = u.fields;
+    fields["event_item"] = d.item;
+    if (recommender_) {
+      std::string list;
+      for (const Recommendation& r : recommender_->ForUser(d.user, 3)) list += (list.empty() ? "" : "、") + r.item;
+      fields["recommendations"] = list;
+    }
+    OutgoingMessage m;
+    m.unsubscribe_url = config_.delivery.unsubscribe_url.Render(fields);
+    fields["unsubscribe_url"] = m.unsubscribe_url;
+    m.key = d.key;
+    m.journey = d.journey;
+    m.user_id = d.user;
+    m.channel = d.channel;
+    m.to = Recipient(d.channel, u);
+    m.subject = j.subject.Render(fields);
+    m.text = j.text.Render(fields);
+    m.html = j.html.Render(fields);
+    return m;
+  }
+
+  Store& store_;
+  const JourneysConfig& config_;
+  const JourneySenders& senders_;
+  const JourneyRunOptions& options_;
+  JourneyRunResult& result_;
+  std::unordered_map<std::string, UserInfo> users_;
+  std::set<std::pair<std::string, std::string>> optouts_;
+  std::map<std::pair<std::string, std::string>, std::vector<int64_t>> sent_;
+  std::unordered_map<std::string, int32_t> segments_;
+  std::optional<ItemRecommender> recommender_;
+  std::unordered_map<std::string, std::unique_ptr<TimestampParser>> zones_;
+};
+
+}  // namespace
+
+Result<JourneyRunResult> RunJourneys(Store& store, const JourneysConfig& config, const JourneySenders& senders,
+                                     const JourneyRunOptions& options) {
+  for (const JourneyConfig& j : config.journeys)
+    if ((j.channel == "email" ? senders.email : senders.webhook) == nullptr && !options.dry_run)
+      return Status::InvalidInput(fmt::format("journey \"{}\": no {} sender configured", j.name, j.channel));
+  JourneyRunResult result;
+  for (const JourneyConfig& j : config.journeys) result.journeys[j.name];
+  // A dry run reads and decides inside a transaction that is rolled back.
+  std::optional<Transaction> dry;
+  {
+    auto tx = Transaction::Begin(store);
+    if (!tx.ok()) return tx.status();
+    BRANDLENS_RETURN_IF_ERROR(RecordOptOutEvents(store));
+    for (const JourneyConfig& j : config.journeys)
+      BRANDLENS_RETURN_IF_ERROR(Enqueue(store, j, options.now, result.journeys[j.name]));
+    if (options.dry_run) dry.emplace(std::move(*tx));
+    else BRANDLENS_RETURN_IF_ERROR(tx->Commit());
+  }
+  auto due = LoadOpenDeliveries(store);
+  if (!due.ok()) return due.status();
+  Deliverer deliverer(store, config, senders, options, result);
+  BRANDLENS_RETURN_IF_ERROR(deliverer.Prepare());
+  for (const Due& d : *due) BRANDLENS_RETURN_IF_ERROR(deliverer.Deliver(d));
+  return result;
+}
+
+Status Unsubscribe(Store& store, const std::string& user_id, const std::string& channel, int64_t now,
+                   const std::string& source) {
+  if (channel != "all" && channel != "email" && channel != "webhook")
+    return Status::InvalidInput(fmt::format("channel must be all, email or webhook (got \"{}\")", channel));
+  if (user_id.empty()) return Status::InvalidInput("no user id given");
+  auto tx = Transaction::Begin(store);
+  if (!tx.ok()) return tx.status();
+  BRANDLENS_RETURN_IF_ERROR(InsertOptOut(store, user_id, channel, now, source));
+  return tx->Commit();
+}
+
+}  // namespace brandlens
