@@ -82,10 +82,10 @@ struct CurlHandle {
   CURL* curl = curl_easy_init();
   curl_slist* list = nullptr;
   char error[CURL_ERROR_SIZE] = {};
-  CurlHandle() {
+  explicit CurlHandle(int timeout_seconds) {
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, 5000L);
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, 20000L);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, static_cast<long>(std::min(timeout_seconds, 10)));
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT, static_cast<long>(timeout_seconds));
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
   }
   ~CurlHandle() {
@@ -112,7 +112,7 @@ class SmtpSender : public MessageSender {
   SendResult Send(const OutgoingMessage& m, int64_t now) override {
     InitCurlOnce();
     const std::string email = BuildEmail(m, config_.from, now);
-    CurlHandle h;
+    CurlHandle h(config_.timeout_seconds);
     Upload upload{email};
     const std::string from = fmt::format("<{}>", MailboxAddress(config_.from));
     h.list = curl_slist_append(h.list, fmt::format("<{}>", m.to).c_str());
@@ -155,7 +155,7 @@ class WebhookSender : public MessageSender {
                                              {"text", m.text},
                                              {"unsubscribe_url", m.unsubscribe_url}})
                                  .dump();
-    CurlHandle h;
+    CurlHandle h(config_.timeout_seconds);
     const std::string stamp = std::to_string(now);
     const std::string signature = HmacSha256Hex(key_, fmt::format("{}.{}", stamp, body));
     for (const std::string& header :

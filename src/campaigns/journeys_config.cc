@@ -64,7 +64,7 @@ Result<JourneyConfig> ReadJourney(const ConfigSection& s, const std::string& fil
 Result<DeliveryConfig> ReadDelivery(const ConfigSection& s, const std::string& file) {
   BRANDLENS_RETURN_IF_ERROR(s.CheckKeys({"smtp_url", "smtp_user", "smtp_password_env", "from", "webhook_url",
                                          "webhook_signing_key_env", "unsubscribe_url", "quiet_hours", "cap_per_user",
-                                         "cap_days", "max_attempts", "retry_minutes"}));
+                                         "cap_days", "max_attempts", "retry_minutes", "timeout_seconds"}));
   DeliveryConfig d;
   for (auto [key, target] : {std::pair<std::string_view, std::string*>{"smtp_url", &d.smtp_url},
                              {"smtp_user", &d.smtp_user},
@@ -90,6 +90,7 @@ Result<DeliveryConfig> ReadDelivery(const ConfigSection& s, const std::string& f
   BRANDLENS_RETURN_IF_ERROR(Whole(s, file, "cap_days", d.cap_days, 1, 365));
   BRANDLENS_RETURN_IF_ERROR(Whole(s, file, "max_attempts", d.max_attempts, 1, 20));
   BRANDLENS_RETURN_IF_ERROR(Whole(s, file, "retry_minutes", d.retry_minutes, 1, 24 * 60));
+  BRANDLENS_RETURN_IF_ERROR(Whole(s, file, "timeout_seconds", d.timeout_seconds, 1, 600));
   return d;
 }
 

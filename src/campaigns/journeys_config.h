@@ -25,6 +25,7 @@
 //   cap_days = 7                      # ... in this many days
 //   max_attempts = 5                  # transient failures are retried with exponential backoff
 //   retry_minutes = 5                 # the first retry's wait; doubled each time
+//   timeout_seconds = 20              # a server slower than this is a transient failure
 //
 // Templates are checked when the config is read: an unknown {field} or an
 // unclosed brace is an error naming the journey and the key.
@@ -55,6 +56,7 @@ struct DeliveryConfig {
   int quiet_from = 22, quiet_to = 8;  // equal: no quiet hours
   int cap_per_user = 2, cap_days = 7;
   int max_attempts = 5, retry_minutes = 5;
+  int timeout_seconds = 20;
 };
 
 struct JourneysConfig {

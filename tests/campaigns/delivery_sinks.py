@@ -5,12 +5,15 @@ an HTTP webhook receiver, both on free loopback ports.
 Usage: delivery_sinks.py OUT_DIR [WEBHOOK_DELAY_SECONDS]
 Prints one line "pid=P smtp=S http=H" once both listen, then serves until
 killed. Every message that arrives is appended as one JSON line:
-  OUT_DIR/smtp.jsonl     {"mail_from", "rcpt_tos", "data"} (data: the raw message)
+  OUT_DIR/smtp.jsonl     {"mail_from", "rcpt_tos", "data" (the raw message), and decoded:
+                         "subject", "from", "message_id", "text", "html"}
   OUT_DIR/webhook.jsonl  {"path", "headers", "body"}
 The SMTP server refuses recipients whose address starts with "refuse"
 (550); the webhook answers 503 on the path /busy, 400 on /reject, and
 waits WEBHOOK_DELAY_SECONDS before answering any other path.
 """
+import email
+import email.policy
 import http.server
 import json
 import os
@@ -46,8 +49,15 @@ class SmtpHandler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.original_content, policy=email.policy.default)
+        parts = {}
+        for kind in ("plain", "html"):
+            body = message.get_body(preferencelist=(kind,))
+            parts[kind] = body.get_content() if body is not None else None
         append(self.out, {"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos,
-                          "data": envelope.original_content.decode("utf-8", "replace")})
+                          "data": envelope.original_content.decode("utf-8", "replace"),
+                          "subject": str(message["Subject"]), "from": str(message["From"]),
+                          "message_id": str(message["Message-ID"]), "text": parts["plain"], "html": parts["html"]})
         return "250 Message accepted"
 
 

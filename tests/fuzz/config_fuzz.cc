@@ -4,6 +4,8 @@
 
 #include <fstream>
 
+#include "campaigns/campaigns_config.h"
+#include "campaigns/journeys_config.h"
 #include "core/config.h"
 #include "fuzz_util.h"
 #include "ingest/sources_config.h"
@@ -23,5 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)ReadTextConfig(*config);
   (void)ReadSourcesConfig(*config);
   (void)ReadListeningConfig(*config);
+  (void)ReadCampaignsConfig(*config);
+  if (auto journeys = ReadJourneysConfig(*config); journeys.ok())
+    for (const JourneyConfig& j : journeys->journeys) (void)j.text.Render({{"user_id", "U1"}, {"city", "杭州"}});
   return 0;
 }
