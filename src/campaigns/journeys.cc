@@ -108,21 +108,24 @@ Status Enqueue(Store& store, const JourneyConfig& journey, int64_t now, JourneyC
       triggers.push_back({row.Int(0), std::string(row.Text(1)), row.Int(2), std::string(row.OptionalText(3).value_or(""))});
     return row.status();
   }));
-  static constexpr std::array<std::string_view, 9> kColumns = {
-      "idempotency_key", "journey", "user_id", "channel", "trigger_event", "event_item", "due_at", "status", "attempts"};
+  static constexpr std::array<std::string_view, 10> kColumns = {"idempotency_key", "journey",    "user_id",
+                                                                "channel",         "trigger_event", "event_item",
+                                                                "triggered_at",    "due_at",     "status",
+                                                                "attempts"};
   auto writer = store.PrepareInsert("journey_deliveries", kColumns);
   if (!writer.ok()) return writer.status();
   for (const Trigger& t : triggers) {
     const std::string key = fmt::format("{}:{}:{}", journey.name, t.user, t.id);
-    const std::array<Value, 9> values = {std::string_view(key),
-                                         std::string_view(journey.name),
-                                         std::string_view(t.user),
-                                         std::string_view(journey.channel),
-                                         t.id,
-                                         t.item.empty() ? Value{} : Value{std::string_view(t.item)},
-                                         t.at + int64_t{journey.delay_minutes} * 60,
-                                         std::string_view("queued"),
-                                         int64_t{0}};
+    const std::array<Value, 10> values = {std::string_view(key),
+                                          std::string_view(journey.name),
+                                          std::string_view(t.user),
+                                          std::string_view(journey.channel),
+                                          t.id,
+                                          t.item.empty() ? Value{} : Value{std::string_view(t.item)},
+                                          t.at,
+                                          t.at + int64_t{journey.delay_minutes} * 60,
+                                          std::string_view("queued"),
+                                          int64_t{0}};
     auto inserted = (*writer)->Insert(StableHash({"journey", key}), values);
     if (!inserted.ok()) return inserted.status();
     counts.queued += *inserted ? 1 : 0;
@@ -133,14 +136,15 @@ Status Enqueue(Store& store, const JourneyConfig& journey, int64_t now, JourneyC
 struct Due {
   int64_t id;
   std::string key, journey, user, channel, item, status;
-  int64_t due_at, attempts;
+  int64_t triggered_at, due_at, attempts;
 };
 
 Result<std::vector<Due>> LoadOpenDeliveries(Store& store) {
   std::vector<Due> out;
-  static constexpr std::array<std::string_view, 9> kColumns = {"id",      "idempotency_key", "journey",
-                                                               "user_id", "channel",         "event_item",
-                                                               "status",  "due_at",          "attempts"};
+  static constexpr std::array<std::string_view, 10> kColumns = {"id",      "idempotency_key", "journey",
+                                                                "user_id", "channel",         "event_item",
+                                                                "status",  "triggered_at",    "due_at",
+                                                                "attempts"};
   for (std::string_view status : {"sending", "queued"}) {
     const std::array<ColumnEquals, 1> equals = {ColumnEquals{"status", status}};
     ScanFilter filter;
@@ -148,7 +152,7 @@ Result<std::vector<Due>> LoadOpenDeliveries(Store& store) {
     BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "journey_deliveries", kColumns, filter, [&](RowView& row) {
       out.push_back({row.Int(0), std::string(row.Text(1)), std::string(row.Text(2)), std::string(row.Text(3)),
                      std::string(row.Text(4)), std::string(row.OptionalText(5).value_or("")),
-                     std::string(row.Text(6)), row.Int(7), row.Int(8)});
+                     std::string(row.Text(6)), row.Int(7), row.Int(8), row.Int(9)});
       return row.status();
     }));
   }
@@ -222,6 +226,9 @@ class Deliverer {
     auto segments = LoadUserSegments(store_);
     if (!segments.ok()) return segments.status();
     segments_ = std::move(*segments);
+    for (const JourneyConfig& j : config_.journeys)
+      if (!j.cancel_on.empty() && cancels_.count(j.cancel_on) == 0)
+        BRANDLENS_RETURN_IF_ERROR(LoadEventTimes(j.cancel_on, cancels_[j.cancel_on]));
     const bool recommends = std::any_of(config_.journeys.begin(), config_.journeys.end(), [](const JourneyConfig& j) {
       return j.text.Uses("recommendations") || j.html.Uses("recommendations") || j.subject.Uses("recommendations");
     });
@@ -301,6 +308,8 @@ class Deliverer {
           std::find(journey->segments.begin(), journey->segments.end(), segment->second) == journey->segments.end())
         return "not in the journey's segments";
     }
+    if (!journey->cancel_on.empty() && HadEvent(journey->cancel_on, d.user, d.triggered_at))
+      return fmt::format("followed by {}", journey->cancel_on);
     if (journey->marketing && u->consent != true) return "no marketing consent";
     if (optouts_.count({d.user, "all"}) != 0 || optouts_.count({d.user, d.channel}) != 0) return "unsubscribed";
     if (Recipient(d.channel, *u).empty())
@@ -312,6 +321,29 @@ class Deliverer {
       if (recent >= config_.delivery.cap_per_user) return "frequency cap";
     }
     return "";
+  }
+
+  // Each user's times of one event type, sorted.
+  Status LoadEventTimes(const std::string& type, std::unordered_map<std::string, std::vector<int64_t>>& out) {
+    static constexpr std::array<std::string_view, 2> kColumns = {"user_id", "occurred_at"};
+    const std::array<ColumnEquals, 1> equals = {ColumnEquals{"type", std::string_view(type)}};
+    ScanFilter filter;
+    filter.equals = equals;
+    BRANDLENS_RETURN_IF_ERROR(ForEachRow(store_, "events", kColumns, filter, [&](RowView& row) {
+      out[std::string(row.Text(0))].push_back(row.Int(1));
+      return row.status();
+    }));
+    for (auto& [user, times] : out) std::sort(times.begin(), times.end());
+    return Status::Ok();
+  }
+
+  // Whether the user had an event of `type` after `since`, up to now.
+  bool HadEvent(const std::string& type, const std::string& user, int64_t since) const {
+    const auto& by_user = cancels_.at(type);
+    const auto times = by_user.find(user);
+    if (times == by_user.end()) return false;
+    const auto after = std::upper_bound(times->second.begin(), times->second.end(), since);
+    return after != times->second.end() && *after <= options_.now;
   }
 
   static std::string Recipient(const std::string& channel, const UserInfo& u) {
@@ -362,6 +394,7 @@ class Deliverer {
   std::set<std::pair<std::string, std::string>> optouts_;
   std::map<std::pair<std::string, std::string>, std::vector<int64_t>> sent_;
   std::unordered_map<std::string, int32_t> segments_;
+  std::unordered_map<std::string, std::unordered_map<std::string, std::vector<int64_t>>> cancels_;  // type → user → times
   std::optional<ItemRecommender> recommender_;
   std::unordered_map<std::string, std::unique_ptr<TimestampParser>> zones_;
 };

@@ -10,8 +10,8 @@
 //     an SMS reply of 退订 reported by the gateway) become
 //     opt-outs first.
 //  2. Deliver, for each row that is due: conditions are checked at send
-//     time (consent withdrawn or an unsubscribe since queueing is
-//     honoured); quiet hours in the user's time zone (else the project's)
+//     time (consent withdrawn, an unsubscribe, or the journey's cancel_on
+//     event — a purchase after an abandoned cart — since the trigger); quiet hours in the user's time zone (else the project's)
 //     move the row to the end of the quiet period; the frequency cap per
 //     user and channel skips it; otherwise the row is marked `sending` and
 //     committed, the message sent, and the outcome committed: `sent`, a

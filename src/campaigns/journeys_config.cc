@@ -34,8 +34,8 @@ Status ReadTemplate(const ConfigSection& s, const std::string& file, std::string
 }
 
 Result<JourneyConfig> ReadJourney(const ConfigSection& s, const std::string& file) {
-  BRANDLENS_RETURN_IF_ERROR(s.CheckKeys({"name", "trigger", "segments", "delay_minutes", "channel", "subject", "text",
-                                         "html", "marketing", "max_age_days"}));
+  BRANDLENS_RETURN_IF_ERROR(s.CheckKeys({"name", "trigger", "segments", "delay_minutes", "cancel_on", "channel",
+                                         "subject", "text", "html", "marketing", "max_age_days"}));
   JourneyConfig j;
   for (auto [key, target] : {std::pair<std::string_view, std::string*>{"name", &j.name}, {"trigger", &j.trigger},
                              {"channel", &j.channel}}) {
@@ -47,6 +47,9 @@ Result<JourneyConfig> ReadJourney(const ConfigSection& s, const std::string& fil
   if (j.channel != "email" && j.channel != "webhook")
     return Status::InvalidInput(
         fmt::format("{}: [{}] channel must be \"email\" or \"webhook\" (got \"{}\")", file, s.name(), j.channel));
+  auto cancel_on = s.String("cancel_on", "");
+  if (!cancel_on.ok()) return cancel_on.status();
+  j.cancel_on = *cancel_on;
   auto segments = s.Ints("segments");
   if (!segments.ok()) return segments.status();
   for (int64_t id : *segments) j.segments.push_back(static_cast<int32_t>(id));

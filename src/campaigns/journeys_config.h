@@ -6,6 +6,8 @@
 //   trigger = "cart"                  # the event type that starts it
 //   segments = [2, 5]                 # optional: persona segments (user_segments) it is for
 //   delay_minutes = 60                # wait after the event
+//   cancel_on = "purchase"            # optional: an event of this type by the user in the
+//                                     # delay cancels the message (abandoned-cart reminders)
 //   channel = "email"                 # "email" or "webhook" (SMS and any other channel)
 //   subject = "{user_id}，购物车里的好茶还在等你"
 //   text = "..."                      # the message (plain text; the SMS body for webhooks)
@@ -42,6 +44,7 @@ namespace brandlens {
 
 struct JourneyConfig {
   std::string name, trigger, channel;
+  std::string cancel_on;  // empty: nothing cancels
   std::vector<int32_t> segments;  // empty: everyone
   int delay_minutes = 0;
   bool marketing = true;

@@ -25,6 +25,7 @@ CREATE TABLE journey_deliveries (
   channel         TEXT    NOT NULL,
   trigger_event   INTEGER NOT NULL,
   event_item      TEXT,
+  triggered_at    INTEGER NOT NULL,
   due_at          INTEGER NOT NULL,
   status          TEXT    NOT NULL CHECK (status IN ('queued', 'sending', 'sent', 'failed', 'skipped')),
   attempts        INTEGER NOT NULL DEFAULT 0,

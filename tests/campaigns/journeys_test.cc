@@ -134,6 +134,17 @@ TEST_F(JourneysTest, UnsubscribesAreHonouredOnTheNextRun) {
   EXPECT_FALSE(Unsubscribe(*store_, "U1", "pigeon", kNoon, "cli").ok());
 }
 
+TEST_F(JourneysTest, APurchaseAfterTheCartCancelsTheReminder) {
+  config_.journeys[0].cancel_on = "purchase";
+  // U1 buys ten minutes after the cart; U5 bought before it (no effect).
+  Import("events", "user_id,occurred_at,type\nU1,2025-06-02 11:10,purchase\nU5,2025-06-02 10:00,purchase\n");
+  auto r = Run(kNoon);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->journeys.at("cart_reminder").sent, 1);
+  EXPECT_EQ(email_.sent[0].to, "u5@example.com");
+  EXPECT_EQ(StatusOf("U1"), "skipped|followed by purchase");
+}
+
 TEST_F(JourneysTest, TheFrequencyCapSkipsTheExtraMessage) {
   config_.delivery.cap_per_user = 1;
   JourneyConfig viewed = config_.journeys[0];
