@@ -4,7 +4,8 @@
 
 namespace brandlens {
 
-Result<CampaignsResult> AnalyzeCampaigns(Store& store, const CampaignsConfig& config) {
+Result<CampaignsResult> AnalyzeCampaigns(Store& store, const CampaignsConfig& config, const JourneysConfig& journeys,
+                                         const std::string& time_zone) {
   CampaignsResult out;
   auto kpis = LoadCampaignKpis(store);
   if (!kpis.ok()) return kpis.status();
@@ -23,6 +24,13 @@ Result<CampaignsResult> AnalyzeCampaigns(Store& store, const CampaignsConfig& co
       EvaluateRecommender(*feedback, *segments, config.recommend_k, config.recommend_holdout_days, config.recommender);
   if (evaluation.ok()) out.recommendations = *evaluation;
   else out.recommendations_skipped = evaluation.status().message();
+  if (!journeys.journeys.empty() && !feedback->touches.empty()) {
+    // As of the latest activity: a report on an export is about its data's
+    // "now", not the wall clock's.
+    auto overview = PreviewJourneys(store, journeys, feedback->touches.back().at, time_zone);
+    if (!overview.ok()) return overview.status();
+    out.journeys = std::move(*overview);
+  }
   return out;
 }
 

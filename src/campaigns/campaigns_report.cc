@@ -75,6 +75,38 @@ void AddRecommendations(const CampaignsResult& c, ReportSection& section) {
   section.tables.push_back(std::move(table));
 }
 
+void AddJourneys(const CampaignsResult& c, ReportSection& section) {
+  if (!c.journeys) return;
+  const JourneysOverview& j = *c.journeys;
+  ReportTable table{"journeys (dry run)",
+                    {"journey", "would send now", "after quiet hours", "waiting", "skipped", "new triggers", "sent so far",
+                     "failed so far"},
+                    {}};
+  int64_t would_send = 0, quiet = 0;
+  for (const auto& [name, counts] : j.preview.journeys) {
+    const auto history = j.history.find(name);
+    const auto past = [&](const char* status) -> int64_t {
+      if (history == j.history.end()) return 0;
+      const auto n = history->second.find(status);
+      return n == history->second.end() ? 0 : n->second;
+    };
+    // The dry run counts what it would send as neither sent nor skipped.
+    const int64_t sendable = static_cast<int64_t>(std::count_if(
+        j.preview.would_send.begin(), j.preview.would_send.end(), [&](const OutgoingMessage& m) { return m.journey == name; }));
+    would_send += sendable;
+    quiet += counts.quiet;
+    table.rows.push_back({name, sendable, counts.quiet, counts.waiting - counts.quiet, counts.skipped, counts.queued,
+                          past("sent"), past("failed")});
+  }
+  std::string reasons;
+  for (const auto& [reason, n] : j.preview.skip_reasons) reasons += fmt::format("{}{} {} 条", reasons.empty() ? "" : "、", reason, n);
+  section.summary.push_back(fmt::format(
+      "触达旅程（截至 {} 的试运行，未发送）：{} 条消息可立即发送，{} 条待免打扰时段结束后发送{}。"
+      "`brandlens journeys run` 实际发送。",
+      j.as_of_date, would_send, quiet, reasons.empty() ? "" : fmt::format("；跳过原因：{}", reasons)));
+  section.tables.push_back(std::move(table));
+}
+
 }  // namespace
 
 void AddCampaignsSection(const CampaignsResult& c, Report& report) {
@@ -158,6 +190,7 @@ void AddCampaignsSection(const CampaignsResult& c, Report& report) {
   }
   AddExperiments(c.experiments, section, report);
   AddRecommendations(c, section);
+  AddJourneys(c, section);
   report.sections.push_back(std::move(section));
 }
 

@@ -226,17 +226,14 @@ class Deliverer {
     auto segments = LoadUserSegments(store_);
     if (!segments.ok()) return segments.status();
     segments_ = std::move(*segments);
+    static constexpr std::array<std::string_view, 2> kProductColumns = {"product_id", "name"};
+    BRANDLENS_RETURN_IF_ERROR(ForEachRow(store_, "products", kProductColumns, {}, [&](RowView& row) {
+      product_names_[std::string(row.Text(0))] = row.Text(1);
+      return row.status();
+    }));
     for (const JourneyConfig& j : config_.journeys)
       if (!j.cancel_on.empty() && cancels_.count(j.cancel_on) == 0)
         BRANDLENS_RETURN_IF_ERROR(LoadEventTimes(j.cancel_on, cancels_[j.cancel_on]));
-    const bool recommends = std::any_of(config_.journeys.begin(), config_.journeys.end(), [](const JourneyConfig& j) {
-      return j.text.Uses("recommendations") || j.html.Uses("recommendations") || j.subject.Uses("recommendations");
-    });
-    if (recommends) {
-      auto log = LoadFeedback(store_);
-      if (!log.ok()) return log.status();
-      recommender_ = ItemRecommender::Train(*log, INT64_MAX, segments_, RecommenderOptions{});
-    }
     return Status::Ok();
   }
 
@@ -259,10 +256,17 @@ class Deliverer {
     const UserInfo& u = user->second;
     if (const int64_t wait = QuietWait(config_.delivery, OffsetOf(u), options_.now); wait > 0) {
       ++counts.waiting;
+      ++counts.quiet;
       if (options_.dry_run) return Status::Ok();
       static constexpr std::array<std::string_view, 1> kColumns = {"due_at"};
       const std::array<Value, 1> values = {options_.now + wait};
       return Record(store_, d, kColumns, values, "deferred", "quiet hours", options_.now);
+    }
+    if (NeedsRecommendations(*journey) && !recommender_) {
+      // Trained on first use: a run with nothing to render skips the cost.
+      auto log = LoadFeedback(store_);
+      if (!log.ok()) return log.status();
+      recommender_ = ItemRecommender::Train(*log, INT64_MAX, segments_, RecommenderOptions{});
     }
     const OutgoingMessage message = Render(*journey, d, u);
     if (options_.dry_run) {
@@ -363,12 +367,23 @@ class Deliverer {
     return found->second ? found->second->UtcOffsetSeconds(options_.now) : 0;
   }
 
+  static bool NeedsRecommendations(const JourneyConfig& j) {
+    return j.text.Uses("recommendations") || j.html.Uses("recommendations") || j.subject.Uses("recommendations");
+  }
+
+  // A product's name from the products table, else its id.
+  const std::string& ProductName(const std::string& id) const {
+    const auto name = product_names_.find(id);
+    return name == product_names_.end() ? id : name->second;
+  }
+
   OutgoingMessage Render(const JourneyConfig& j, const Due& d, const UserInfo& u) const {
     auto fields = u.fields;
-    fields["event_item"] = d.item;
-    if (recommender_) {
+    fields["event_item"] = ProductName(d.item);
+    if (recommender_ && NeedsRecommendations(j)) {
       std::string list;
-      for (const Recommendation& r : recommender_->ForUser(d.user, 3)) list += (list.empty() ? "" : "、") + r.item;
+      for (const Recommendation& r : recommender_->ForUser(d.user, 3))
+        list += fmt::format("{}{}", list.empty() ? "" : "、", ProductName(r.item));
       fields["recommendations"] = list;
     }
     OutgoingMessage m;
@@ -396,6 +411,7 @@ class Deliverer {
   std::unordered_map<std::string, int32_t> segments_;
   std::unordered_map<std::string, std::unordered_map<std::string, std::vector<int64_t>>> cancels_;  // type → user → times
   std::optional<ItemRecommender> recommender_;
+  std::unordered_map<std::string, std::string> product_names_;
   std::unordered_map<std::string, std::unique_ptr<TimestampParser>> zones_;
 };
 
@@ -425,6 +441,28 @@ Result<JourneyRunResult> RunJourneys(Store& store, const JourneysConfig& config,
   BRANDLENS_RETURN_IF_ERROR(deliverer.Prepare());
   for (const Due& d : *due) BRANDLENS_RETURN_IF_ERROR(deliverer.Deliver(d));
   return result;
+}
+
+Result<JourneysOverview> PreviewJourneys(Store& store, const JourneysConfig& config, int64_t as_of,
+                                         const std::string& time_zone) {
+  JourneysOverview out;
+  out.as_of = as_of;
+  auto time = TimestampParser::Create(time_zone);
+  if (!time.ok()) return time.status();
+  out.as_of_date = (*time)->LocalDate(as_of);
+  JourneyRunOptions options;
+  options.now = as_of;
+  options.dry_run = true;
+  options.default_time_zone = time_zone;
+  auto preview = RunJourneys(store, config, {}, options);
+  if (!preview.ok()) return preview.status();
+  out.preview = std::move(*preview);
+  static constexpr std::array<std::string_view, 2> kColumns = {"journey", "status"};
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "journey_deliveries", kColumns, {}, [&](RowView& row) {
+    ++out.history[std::string(row.Text(0))][std::string(row.Text(1))];
+    return row.status();
+  }));
+  return out;
 }
 
 Status Unsubscribe(Store& store, const std::string& user_id, const std::string& channel, int64_t now,

@@ -57,6 +57,7 @@ struct JourneyCounts {
   int64_t failed = 0;    // permanent failure or attempts exhausted
   int64_t skipped = 0;   // a condition failed (the reason is stored)
   int64_t waiting = 0;   // not due yet (delay, quiet hours)
+  int64_t quiet = 0;     // of those, held back by quiet hours only
 };
 
 struct JourneyRunResult {
@@ -67,6 +68,17 @@ struct JourneyRunResult {
 
 Result<JourneyRunResult> RunJourneys(Store& store, const JourneysConfig& config, const JourneySenders& senders,
                                      const JourneyRunOptions& options);
+
+// For the report: a dry run as of `as_of` (what a run would send) and what
+// past runs did (journey_deliveries rows per journey and status).
+struct JourneysOverview {
+  int64_t as_of = 0;
+  std::string as_of_date;  // local YYYY-MM-DD
+  JourneyRunResult preview;
+  std::map<std::string, std::map<std::string, int64_t>> history;  // journey → status → messages
+};
+Result<JourneysOverview> PreviewJourneys(Store& store, const JourneysConfig& config, int64_t as_of,
+                                         const std::string& time_zone);
 
 // Records that a user wants no more messages on `channel` ("email",
 // "webhook" or "all"); `source` says where it came from (cli, link, sms).

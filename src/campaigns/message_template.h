@@ -1,8 +1,9 @@
 // A message template: text with {field} placeholders, filled per user.
 //
 // Fields: user_id, email, phone, city, gender, age, channel (the user's
-// columns), event_item (the item of the triggering event), recommendations
-// (up to three recommended items, joined by "、"), unsubscribe_url. "{{"
+// columns), event_item (the triggering event's product, by name when the
+// products table knows it), recommendations (up to three recommended
+// products, joined by "、"), unsubscribe_url. "{{"
 // and "}}" are literal braces. Parsed once, so a typo fails when the config
 // is read, not halfway through a send.
 #pragma once

@@ -21,7 +21,7 @@ nlohmann::json RunJson(const JourneyRunResult& r) {
   nlohmann::json journeys = nlohmann::json::object();
   for (const auto& [name, c] : r.journeys)
     journeys[name] = {{"queued", c.queued},     {"sent", c.sent},       {"retrying", c.retrying},
-                      {"failed", c.failed},     {"skipped", c.skipped}, {"waiting", c.waiting}};
+                      {"failed", c.failed},     {"skipped", c.skipped}, {"waiting", c.waiting}, {"quiet", c.quiet}};
   nlohmann::json messages = nlohmann::json::array();
   for (const OutgoingMessage& m : r.would_send)
     messages.push_back({{"key", m.key}, {"channel", m.channel}, {"to", m.to}, {"subject", m.subject}, {"text", m.text}});

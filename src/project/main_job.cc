@@ -8,6 +8,7 @@
 
 #include "campaigns/campaigns_config.h"
 #include "campaigns/campaigns_report.h"
+#include "campaigns/journeys_config.h"
 #include "core/parallel.h"
 #include "listening/facts.h"
 #include "listening/listening_config.h"
@@ -89,6 +90,8 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   if (!planning.ok()) return planning.status();
   auto campaigns = ReadCampaignsConfig(config);
   if (!campaigns.ok()) return campaigns.status();
+  auto journeys = ReadJourneysConfig(config);
+  if (!journeys.ok()) return journeys.status();
   auto time = TimestampParser::Create(config.time_zone);
   if (!time.ok()) return time.status();
 
@@ -118,7 +121,7 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   auto planned = BuildPlanning(store, **time, *planning, threads);
   if (!planned.ok()) return planned.status();
   result.planning = std::move(*planned);
-  auto measured = AnalyzeCampaigns(store, *campaigns);
+  auto measured = AnalyzeCampaigns(store, *campaigns, *journeys, config.time_zone);
   if (!measured.ok()) return measured.status();
   result.campaigns = std::move(*measured);
 

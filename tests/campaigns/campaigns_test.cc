@@ -84,14 +84,14 @@ TEST_F(CampaignsTest, ThreeAttributionModelsSideBySide) {
 }
 
 TEST_F(CampaignsTest, TheSectionSaysWhenThereIsNothingAndDrawsWhenThereIs) {
-  auto empty = AnalyzeCampaigns(*store_, CampaignsConfig{});
+  auto empty = AnalyzeCampaigns(*store_, CampaignsConfig{}, JourneysConfig{}, "Asia/Shanghai");
   ASSERT_TRUE(empty.ok());
   Report nothing;
   AddCampaignsSection(*empty, nothing);
   EXPECT_EQ(nothing.sections[0].charts.size(), 0u);
   EXPECT_EQ(nothing.sections[0].summary.size(), 1u);
   Import("spend", "day,channel,spend,revenue\n2025-06-02,douyin,100,300\n2025-06-02,wechat,100,50\n");
-  auto some = AnalyzeCampaigns(*store_, CampaignsConfig{});
+  auto some = AnalyzeCampaigns(*store_, CampaignsConfig{}, JourneysConfig{}, "Asia/Shanghai");
   ASSERT_TRUE(some.ok());
   Report report;
   AddCampaignsSection(*some, report);

@@ -199,10 +199,12 @@ TEST_F(JourneysTest, AMessageInterruptedMidSendGoesAgainUnderTheSameKey) {
 }
 
 TEST_F(JourneysTest, ADryRunShowsTheMessagesAndChangesNothing) {
+  Import("products", "product_id,name\n龙井,西湖龙井 250g\n");  // named products render by name
   auto r = Run(kNoon, /*dry_run=*/true);
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->would_send.size(), 2u);
-  EXPECT_EQ(r->would_send[0].subject, "杭州的朋友，龙井还在购物车里");
+  EXPECT_EQ(r->would_send[0].subject, "杭州的朋友，西湖龙井 250g还在购物车里");
+  EXPECT_EQ(r->would_send[1].subject, "成都的朋友，普洱还在购物车里");
   EXPECT_TRUE(email_.sent.empty());
   EXPECT_EQ(testing::QueryText(dir_.path() / "ws.db", "SELECT count(*) FROM journey_deliveries"), "0");
 }

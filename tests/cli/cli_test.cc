@@ -469,6 +469,27 @@ TEST(CliTest, RecommendForAUserAndEvaluated) {
   EXPECT_EQ(Brandlens("recommend -p " + project).exit_code, 2);  // neither --user nor --evaluate
 }
 
+TEST(CliTest, JourneysDryRunOnTheDemoShowsMessagesAndSendsNothing) {
+  TempDir dir;
+  ASSERT_EQ(Brandlens("demo --scale 0.05 --out " + (dir / "demo").string()).exit_code, 0);
+  const std::string project = (dir / "demo").string();
+  const CliRun r = Brandlens("journeys run -p " + project + " --dry-run --now '2026-10-01 12:00'");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto json = nlohmann::json::parse(r.output);
+  ASSERT_FALSE(json["would_send"].empty());
+  for (const auto& m : json["would_send"]) {
+    EXPECT_NE(m["to"].get<std::string>().find("@mail.example.com"), std::string::npos);
+    EXPECT_EQ(m["text"].get<std::string>().find('{'), std::string::npos) << m["text"];  // every field filled
+  }
+  // Every demo cart is bought within minutes: no reminder survives.
+  EXPECT_EQ(json["journeys"]["cart_reminder"]["skipped"], json["journeys"]["cart_reminder"]["queued"]);
+  EXPECT_GT(json["skip_reasons"]["no marketing consent"].get<int>(), 0);
+  EXPECT_EQ(brandlens::testing::QueryText(dir / "demo/workspace.db", "SELECT count(*) FROM journey_deliveries"), "0");
+  const CliRun bad = Brandlens("journeys run -p " + project + " --now 'someday'");
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("--now"), std::string::npos) << bad.output;
+}
+
 TEST(CliTest, MmmWritesTheContractedModelAndBudgetPlansOnIt) {
   TempDir dir;
   // Two years of weeks: sales = 500 + a saturating TV effect + a linear search one.
