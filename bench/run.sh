@@ -26,3 +26,4 @@ fi
 /usr/bin/python3 "$root/bench/personas_scale.py" "$build/brandlens" 1000000 "$build/personas-scale"
 bash "$root/bench/run_1m.sh" "$build"
 "$build/bench/mmm_eval" 40
+/usr/bin/python3 "$root/bench/recommend_bench.py" "$build/brandlens" "$build/recommend-bench"
