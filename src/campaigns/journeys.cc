@@ -99,11 +99,16 @@ Status Enqueue(Store& store, const JourneyConfig& journey, int64_t now, JourneyC
     std::string item;
   };
   std::vector<Trigger> triggers;
-  static constexpr std::array<std::string_view, 4> kEventColumns = {"id", "user_id", "occurred_at", "item_id"};
+  static constexpr std::array<std::string_view, 6> kEventColumns = {"id",      "user_id",  "occurred_at",
+                                                                    "item_id", "category", "channel"};
   const std::array<ColumnEquals, 1> equals = {ColumnEquals{"type", std::string_view(journey.trigger)}};
   ScanFilter filter;
   filter.equals = equals;
   BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "events", kEventColumns, filter, [&](RowView& row) {
+    for (const auto& [column, value] : journey.event_filter) {
+      const size_t i = column == "item_id" ? 3 : column == "category" ? 4 : 5;
+      if (row.OptionalText(i).value_or("") != value) return row.status();
+    }
     if (row.Int(2) >= now - int64_t{journey.max_age_days} * kDay)
       triggers.push_back({row.Int(0), std::string(row.Text(1)), row.Int(2), std::string(row.OptionalText(3).value_or(""))});
     return row.status();
@@ -185,26 +190,44 @@ int64_t QuietWait(const DeliveryConfig& d, int32_t utc_offset, int64_t now) {
   return ((int64_t{d.quiet_to} * 3600 - local) % kDay + kDay) % kDay;
 }
 
-// Writes a delivery's new state and its audit line in one transaction.
-Status Record(Store& store, const Due& d, std::span<const std::string_view> columns, std::span<const Value> values,
-              std::string_view outcome, std::string_view reason, int64_t now) {
+// The state a run last saw a delivery in.
+struct Seen {
+  std::string_view status;
+  int64_t attempts;
+};
+
+// Writes a delivery's new state and its audit line in one transaction,
+// if the row is still as this run saw it: false when another run (two
+// `journeys run` at once) changed it first, so only one of them sends.
+Result<bool> Record(Store& store, const Due& d, Seen seen, std::span<const std::string_view> columns,
+                    std::span<const Value> values, std::string_view outcome, std::string_view reason, int64_t now) {
   auto tx = Transaction::Begin(store);
   if (!tx.ok()) return tx.status();
   const std::array<int64_t, 1> ids = {d.id};
   ScanFilter filter;
   filter.ids = ids;
+  bool unchanged = false;
+  static constexpr std::array<std::string_view, 2> kState = {"status", "attempts"};
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "journey_deliveries", kState, filter, [&](RowView& row) {
+    unchanged = row.Text(0) == seen.status && row.Int(1) == seen.attempts;
+    return row.status();
+  }));
+  if (!unchanged) return false;
   BRANDLENS_RETURN_IF_ERROR(store.UpdateRows("journey_deliveries", filter, columns, values));
   static constexpr std::array<std::string_view, 4> kAudit = {"delivery_id", "at", "outcome", "reason"};
   const std::array<Value, 4> audit = {d.id, now, outcome, reason.empty() ? Value{} : Value{reason}};
   auto row = store.InsertRow("delivery_attempts", kAudit, audit);
   if (!row.ok()) return row.status();
-  return tx->Commit();
+  BRANDLENS_RETURN_IF_ERROR(tx->Commit());
+  return true;
 }
 
-Status RecordStatus(Store& store, const Due& d, std::string_view status, std::string_view reason, int64_t now) {
+Status RecordStatus(Store& store, const Due& d, Seen seen, std::string_view status, std::string_view reason,
+                    int64_t now) {
   static constexpr std::array<std::string_view, 2> kColumns = {"status", "reason"};
   const std::array<Value, 2> values = {status, reason.empty() ? Value{} : Value{reason}};
-  return Record(store, d, kColumns, values, status, reason, now);
+  auto recorded = Record(store, d, seen, kColumns, values, status, reason, now);
+  return recorded.ok() ? Status::Ok() : recorded.status();
 }
 
 class Deliverer {
@@ -251,7 +274,7 @@ class Deliverer {
     if (!why.empty()) {
       ++counts.skipped;
       ++result_.skip_reasons[why];
-      return options_.dry_run ? Status::Ok() : RecordStatus(store_, d, "skipped", why, options_.now);
+      return options_.dry_run ? Status::Ok() : RecordStatus(store_, d, Seen{d.status, d.attempts}, "skipped", why, options_.now);
     }
     const UserInfo& u = user->second;
     if (const int64_t wait = QuietWait(config_.delivery, OffsetOf(u), options_.now); wait > 0) {
@@ -260,7 +283,8 @@ class Deliverer {
       if (options_.dry_run) return Status::Ok();
       static constexpr std::array<std::string_view, 1> kColumns = {"due_at"};
       const std::array<Value, 1> values = {options_.now + wait};
-      return Record(store_, d, kColumns, values, "deferred", "quiet hours", options_.now);
+      auto deferred = Record(store_, d, Seen{d.status, d.attempts}, kColumns, values, "deferred", "quiet hours", options_.now);
+      return deferred.ok() ? Status::Ok() : deferred.status();
     }
     if (NeedsRecommendations(*journey) && !recommender_) {
       // Trained on first use: a run with nothing to render skips the cost.
@@ -276,9 +300,12 @@ class Deliverer {
     {
       static constexpr std::array<std::string_view, 3> kColumns = {"status", "attempts", "recipient"};
       const std::array<Value, 3> values = {std::string_view("sending"), d.attempts + 1, std::string_view(message.to)};
-      BRANDLENS_RETURN_IF_ERROR(Record(store_, d, kColumns, values, "sending",
-                                       d.status == "sending" ? "again after an interrupted run" : "", options_.now));
+      auto claimed = Record(store_, d, Seen{d.status, d.attempts}, kColumns, values, "sending",
+                            d.status == "sending" ? "again after an interrupted run" : "", options_.now);
+      if (!claimed.ok()) return claimed.status();
+      if (!*claimed) return Status::Ok();  // another run is delivering it
     }
+    const Seen claimed{"sending", d.attempts + 1};
     MessageSender* sender = d.channel == "email" ? senders_.email : senders_.webhook;
     if (sender == nullptr) return Status::Internal(fmt::format("no sender for channel {}", d.channel));
     const SendResult sent = sender->Send(message, options_.now);
@@ -287,7 +314,8 @@ class Deliverer {
       sent_[{d.user, d.channel}].push_back(options_.now);
       static constexpr std::array<std::string_view, 3> kColumns = {"status", "sent_at", "reason"};
       const std::array<Value, 3> values = {std::string_view("sent"), options_.now, Value{}};
-      return Record(store_, d, kColumns, values, "sent", "", options_.now);
+      auto recorded = Record(store_, d, claimed, kColumns, values, "sent", "", options_.now);
+      return recorded.ok() ? Status::Ok() : recorded.status();
     }
     const int64_t attempts = d.attempts + 1;
     if (sent.outcome == SendOutcome::kTransient && attempts < config_.delivery.max_attempts) {
@@ -296,10 +324,11 @@ class Deliverer {
       static constexpr std::array<std::string_view, 3> kColumns = {"status", "due_at", "reason"};
       const std::array<Value, 3> values = {std::string_view("queued"), options_.now + backoff,
                                            std::string_view(sent.reason)};
-      return Record(store_, d, kColumns, values, "retry", sent.reason, options_.now);
+      auto recorded = Record(store_, d, claimed, kColumns, values, "retry", sent.reason, options_.now);
+      return recorded.ok() ? Status::Ok() : recorded.status();
     }
     ++counts.failed;
-    return RecordStatus(store_, d, "failed", sent.reason, options_.now);
+    return RecordStatus(store_, d, claimed, "failed", sent.reason, options_.now);
   }
 
  private:
@@ -311,6 +340,10 @@ class Deliverer {
       if (segment == segments_.end() ||
           std::find(journey->segments.begin(), journey->segments.end(), segment->second) == journey->segments.end())
         return "not in the journey's segments";
+    }
+    for (const auto& [field, value] : journey->user_filter) {
+      const auto v = u->fields.find(field);
+      if (v == u->fields.end() || v->second != value) return fmt::format("{} is not {}", field, value);
     }
     if (!journey->cancel_on.empty() && HadEvent(journey->cancel_on, d.user, d.triggered_at))
       return fmt::format("followed by {}", journey->cancel_on);

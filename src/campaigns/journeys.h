@@ -23,6 +23,11 @@
 //  Idempotency-Key, which the receiver uses to drop the copy: nothing is
 //  lost, and nothing is delivered twice to a receiver that honours the key.
 //
+// One run at a time per workspace: `brandlens journeys run` holds a lock
+// file beside the workspace while it delivers (a second run would take a
+// `sending` row of the first for an interrupted one). Each state change
+// also checks the row is as this run last read it.
+//
 // A dry run does the same reading and deciding inside a transaction it
 // rolls back: it changes nothing and returns the messages it would send.
 #pragma once

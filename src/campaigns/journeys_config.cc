@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <tuple>
 
 namespace brandlens {
 
@@ -34,8 +35,9 @@ Status ReadTemplate(const ConfigSection& s, const std::string& file, std::string
 }
 
 Result<JourneyConfig> ReadJourney(const ConfigSection& s, const std::string& file) {
-  BRANDLENS_RETURN_IF_ERROR(s.CheckKeys({"name", "trigger", "segments", "delay_minutes", "cancel_on", "channel",
-                                         "subject", "text", "html", "marketing", "max_age_days"}));
+  BRANDLENS_RETURN_IF_ERROR(s.CheckKeys({"name", "trigger", "event_filter", "user_filter", "segments", "delay_minutes",
+                                         "cancel_on", "channel", "subject", "text", "html", "marketing",
+                                         "max_age_days"}));
   JourneyConfig j;
   for (auto [key, target] : {std::pair<std::string_view, std::string*>{"name", &j.name}, {"trigger", &j.trigger},
                              {"channel", &j.channel}}) {
@@ -50,6 +52,18 @@ Result<JourneyConfig> ReadJourney(const ConfigSection& s, const std::string& fil
   auto cancel_on = s.String("cancel_on", "");
   if (!cancel_on.ok()) return cancel_on.status();
   j.cancel_on = *cancel_on;
+  for (auto [key, target, allowed] :
+       {std::tuple<std::string_view, std::map<std::string, std::string>*, std::set<std::string_view>>{
+            "event_filter", &j.event_filter, {"item_id", "category", "channel"}},
+        {"user_filter", &j.user_filter, {"city", "gender", "age", "channel"}}}) {
+    auto filter = s.StringMap(key);
+    if (!filter.ok()) return filter.status();
+    for (const auto& [column, value] : *filter)
+      if (allowed.count(column) == 0)
+        return Status::InvalidInput(fmt::format("{}: [{}] {} cannot filter on '{}' (known: {})", file, s.name(), key,
+                                                column, fmt::join(allowed, ", ")));
+    *target = std::move(*filter);
+  }
   auto segments = s.Ints("segments");
   if (!segments.ok()) return segments.status();
   for (int64_t id : *segments) j.segments.push_back(static_cast<int32_t>(id));

@@ -4,6 +4,8 @@
 //   [[journeys]]
 //   name = "cart_reminder"            # unique; part of every idempotency key
 //   trigger = "cart"                  # the event type that starts it
+//   event_filter = { category = "fruit_tea" }   # optional: the event's item_id / category / channel
+//   user_filter = { city = "杭州" }             # optional: the user's city / gender / age / channel
 //   segments = [2, 5]                 # optional: persona segments (user_segments) it is for
 //   delay_minutes = 60                # wait after the event
 //   cancel_on = "purchase"            # optional: an event of this type by the user in the
@@ -33,6 +35,7 @@
 // unclosed brace is an error naming the journey and the key.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -45,6 +48,7 @@ namespace brandlens {
 struct JourneyConfig {
   std::string name, trigger, channel;
   std::string cancel_on;  // empty: nothing cancels
+  std::map<std::string, std::string> event_filter, user_filter;  // column → required value
   std::vector<int32_t> segments;  // empty: everyone
   int delay_minutes = 0;
   bool marketing = true;

@@ -6,7 +6,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <optional>
 
 #include "campaigns/journeys.h"
 #include "cli/commands.h"
@@ -27,6 +32,36 @@ nlohmann::json RunJson(const JourneyRunResult& r) {
     messages.push_back({{"key", m.key}, {"channel", m.channel}, {"to", m.to}, {"subject", m.subject}, {"text", m.text}});
   return {{"journeys", journeys}, {"skip_reasons", r.skip_reasons}, {"would_send", messages}};
 }
+
+// Held while a run delivers: two runs at once could both take a message
+// that one of them is still sending. flock is released by the kernel when
+// the process dies, so a killed run never leaves it stuck.
+class DeliveryLock {
+ public:
+  static Result<DeliveryLock> Take(const std::filesystem::path& workspace) {
+    const std::string path = workspace.string() + ".journeys.lock";
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) return Status::IoError(fmt::format("{}: cannot open the journeys lock", path));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      ::close(fd);
+      return Status::InvalidInput(
+          fmt::format("another `brandlens journeys run` is delivering for {}; try again when it ends",
+                      workspace.string()));
+    }
+    return DeliveryLock(fd);
+  }
+  DeliveryLock(DeliveryLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  DeliveryLock(const DeliveryLock&) = delete;
+  DeliveryLock& operator=(const DeliveryLock&) = delete;
+  DeliveryLock& operator=(DeliveryLock&&) = delete;
+  ~DeliveryLock() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+
+ private:
+  explicit DeliveryLock(int fd) : fd_(fd) {}
+  int fd_;
+};
 
 }  // namespace
 
@@ -80,6 +115,12 @@ CommandAction AddJourneysCommand(CLI::App& app) {
         if (!sender.ok()) return sender.status();
         webhook = std::move(*sender);
       }
+    }
+    std::optional<DeliveryLock> lock;
+    if (!a->dry_run) {
+      auto taken = DeliveryLock::Take(config.WorkspacePath());
+      if (!taken.ok()) return taken.status();
+      lock.emplace(std::move(*taken));
     }
     JourneyRunOptions options;
     options.now = now;

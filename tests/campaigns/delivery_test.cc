@@ -167,10 +167,9 @@ int RunBrandlens(const std::string& args) {
   return WEXITSTATUS(std::system((std::string(BRANDLENS_BINARY) + " " + args + " > /dev/null 2>&1").c_str()));
 }
 
-TEST(DeliveryTest, KilledMidDeliveryAndRunAgainNothingLostNothingDoubled) {
-  TempDir dir;
-  Sinks sinks(dir.path(), 0.15);
-  ASSERT_TRUE(sinks.up());
+// A project whose one journey texts 30 users through the webhook receiver;
+// returns the `journeys run` arguments.
+std::string WebhookProject(const TempDir& dir, const Sinks& sinks, int users) {
   const auto project = dir.path() / "p";
   std::filesystem::create_directories(project);
   WriteFile(project / "brandlens.toml",
@@ -180,28 +179,47 @@ TEST(DeliveryTest, KilledMidDeliveryAndRunAgainNothingLostNothingDoubled) {
                         "[[journeys]]\nname = \"cart_sms\"\ntrigger = \"cart\"\nchannel = \"webhook\"\n"
                         "text = \"{{user_id}}，您的购物车还有 {{event_item}}。回复TD退订\"\n",
                         sinks.http_port()));
-  std::string users = "user_id,phone,consent\n", events = "user_id,occurred_at,type,item_id\n";
-  constexpr int kUsers = 30;
-  for (int u = 0; u < kUsers; ++u) {
-    users += fmt::format("U{},1380000{:04d},1\n", u, u);
-    events += fmt::format("U{},2025-06-02 11:00,cart,SKU{}\n", u, u % 4);
+  std::string user_rows = "user_id,phone,consent\n", event_rows = "user_id,occurred_at,type,item_id\n";
+  for (int u = 0; u < users; ++u) {
+    user_rows += fmt::format("U{},1380000{:04d},1\n", u, u);
+    event_rows += fmt::format("U{},2025-06-02 11:00,cart,SKU{}\n", u, u % 4);
   }
-  WriteFile(dir.path() / "users.csv", users);
-  WriteFile(dir.path() / "events.csv", events);
-  ASSERT_EQ(RunBrandlens(fmt::format("import users {} -p {}", (dir.path() / "users.csv").string(), project.string())), 0);
-  ASSERT_EQ(RunBrandlens(fmt::format("import events {} -p {}", (dir.path() / "events.csv").string(), project.string())),
+  WriteFile(dir.path() / "users.csv", user_rows);
+  WriteFile(dir.path() / "events.csv", event_rows);
+  EXPECT_EQ(RunBrandlens(fmt::format("import users {} -p {}", (dir.path() / "users.csv").string(), project.string())), 0);
+  EXPECT_EQ(RunBrandlens(fmt::format("import events {} -p {}", (dir.path() / "events.csv").string(), project.string())),
             0);
   setenv("BRANDLENS_TEST_WEBHOOK_KEY", "k", 1);
-  const std::string run = fmt::format("journeys run -p {} --now '2025-06-02 12:00'", project.string());
+  return fmt::format("journeys run -p {} --now '2025-06-02 12:00'", project.string());
+}
 
-  // At 0.15 s a message, 30 take 4.5 s: kill the run once a few arrived.
+pid_t Spawn(const std::string& args) {
   const pid_t child = fork();
-  ASSERT_GE(child, 0);
   if (child == 0) {
-    execl("/bin/sh", "sh", "-c", (std::string("exec ") + BRANDLENS_BINARY + " " + run + " > /dev/null 2>&1").c_str(),
+    execl("/bin/sh", "sh", "-c", (std::string("exec ") + BRANDLENS_BINARY + " " + args + " > /dev/null 2>&1").c_str(),
           static_cast<char*>(nullptr));
     _exit(127);
   }
+  return child;
+}
+
+std::map<std::string, int> ArrivalsByKey(const Sinks& sinks) {
+  std::map<std::string, int> arrivals;
+  for (const auto& hook : sinks.Received("webhook")) ++arrivals[hook["headers"]["Idempotency-Key"].get<std::string>()];
+  return arrivals;
+}
+
+TEST(DeliveryTest, KilledMidDeliveryAndRunAgainNothingLostNothingDoubled) {
+  TempDir dir;
+  Sinks sinks(dir.path(), 0.15);
+  ASSERT_TRUE(sinks.up());
+  constexpr int kUsers = 30;
+  const std::string run = WebhookProject(dir, sinks, kUsers);
+  ASSERT_FALSE(::testing::Test::HasFailure());
+
+  // At 0.15 s a message, 30 take 4.5 s: kill the run once a few arrived.
+  const pid_t child = Spawn(run);
+  ASSERT_GT(child, 0);
   for (int wait = 0; wait < 600 && sinks.Received("webhook").size() < 5; ++wait)
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   kill(child, SIGKILL);
@@ -213,20 +231,38 @@ TEST(DeliveryTest, KilledMidDeliveryAndRunAgainNothingLostNothingDoubled) {
   EXPECT_LT(before, static_cast<size_t>(kUsers));
 
   ASSERT_EQ(RunBrandlens(run), 0);
-  std::map<std::string, int> arrivals;
-  for (const auto& hook : sinks.Received("webhook")) ++arrivals[hook["headers"]["Idempotency-Key"].get<std::string>()];
+  const auto arrivals = ArrivalsByKey(sinks);
   EXPECT_EQ(arrivals.size(), static_cast<size_t>(kUsers));  // nothing lost
   int copies = 0;
   for (const auto& [key, n] : arrivals) copies += n - 1;
   EXPECT_LE(copies, 1) << "only the message in flight at the kill may arrive twice, under the same key";
-  EXPECT_EQ(testing::QueryText(project / "workspace.db",
+  EXPECT_EQ(testing::QueryText(dir.path() / "p/workspace.db",
                                "SELECT count(*) FROM journey_deliveries WHERE status = 'sent'"),
             std::to_string(kUsers));
   // A third run sends nothing.
+  const size_t total = sinks.Received("webhook").size();
   ASSERT_EQ(RunBrandlens(run), 0);
-  size_t total = 0;
-  for (const auto& [key, n] : arrivals) total += static_cast<size_t>(n);
   EXPECT_EQ(sinks.Received("webhook").size(), total);
+}
+
+TEST(DeliveryTest, TwoRunsAtOnceSendEachMessageOnce) {
+  TempDir dir;
+  Sinks sinks(dir.path(), 0.05);
+  ASSERT_TRUE(sinks.up());
+  constexpr int kUsers = 30;
+  const std::string run = WebhookProject(dir, sinks, kUsers);
+  ASSERT_FALSE(::testing::Test::HasFailure());
+  const pid_t a = Spawn(run), b = Spawn(run);
+  int status_a = 0, status_b = 0;
+  waitpid(a, &status_a, 0);
+  waitpid(b, &status_b, 0);
+  // One delivers; the other finds the delivery lock taken and says so (or,
+  // if it started after the first ended, finds nothing left to send).
+  EXPECT_TRUE(WEXITSTATUS(status_a) == 0 || WEXITSTATUS(status_b) == 0);
+  EXPECT_LE(WEXITSTATUS(status_a) + WEXITSTATUS(status_b), 2);
+  const auto arrivals = ArrivalsByKey(sinks);
+  EXPECT_EQ(arrivals.size(), static_cast<size_t>(kUsers));
+  for (const auto& [key, n] : arrivals) EXPECT_EQ(n, 1) << key;
 }
 
 }  // namespace

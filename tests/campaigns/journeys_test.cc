@@ -145,6 +145,17 @@ TEST_F(JourneysTest, APurchaseAfterTheCartCancelsTheReminder) {
   EXPECT_EQ(StatusOf("U1"), "skipped|followed by purchase");
 }
 
+TEST_F(JourneysTest, EventAndUserFiltersNarrowTheJourney) {
+  config_.journeys[0].event_filter = {{"item_id", "龙井"}};
+  config_.journeys[0].user_filter = {{"city", "杭州"}};
+  auto r = Run(kNoon);
+  ASSERT_TRUE(r.ok());
+  // Carts of 龙井: U1 (杭州), U2, U4; of those only U1 lives in 杭州.
+  EXPECT_EQ(r->journeys.at("cart_reminder").queued, 3);
+  EXPECT_EQ(r->journeys.at("cart_reminder").sent, 1);
+  EXPECT_EQ(StatusOf("U4"), "skipped|city is not 杭州");
+}
+
 TEST_F(JourneysTest, TheFrequencyCapSkipsTheExtraMessage) {
   config_.delivery.cap_per_user = 1;
   JourneyConfig viewed = config_.journeys[0];
@@ -278,6 +289,11 @@ TEST(JourneysConfigTest, TemplatesAndChannelsAreCheckedWhenRead) {
   EXPECT_NE(no_smtp.status().message().find("needs smtp_url and from"), std::string::npos);
   EXPECT_FALSE(read(delivery + "[[journeys]]\nname = \"j\"\ntrigger = \"cart\"\nchannel = \"fax\"\ntext = \"t\"\n").ok());
   EXPECT_FALSE(read(delivery + "quiet_hours = [22]\n").ok());
+  auto filter = read(delivery + "[[journeys]]\nname = \"j\"\ntrigger = \"cart\"\nchannel = \"email\"\nsubject = \"s\"\n"
+                                "text = \"t\"\nuser_filter = { email = \"x\" }\n");
+  ASSERT_FALSE(filter.ok());
+  EXPECT_NE(filter.status().message().find("user_filter cannot filter on 'email'"), std::string::npos)
+      << filter.status().message();
 }
 
 }  // namespace
