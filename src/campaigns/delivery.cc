@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
@@ -19,7 +20,12 @@ namespace {
 
 void InitCurlOnce() {
   static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  std::call_once(once, [] {
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    // A server closing a TLS connection mid-write must be an error, not
+    // SIGPIPE killing the run between a send and its record.
+    std::signal(SIGPIPE, SIG_IGN);
+  });
 }
 
 std::string Base64(std::string_view bytes) {
@@ -42,6 +48,15 @@ bool IsAscii(std::string_view s) {
   for (unsigned char c : s)
     if (c >= 0x80 || c == '\r' || c == '\n') return false;
   return true;
+}
+
+// A header value from data (an address, a URL, a key) on one line: a CR
+// or LF from a users file must never start a header of its own.
+std::string OneLine(std::string_view value) {
+  std::string out;
+  for (char c : value)
+    if (c != '\r' && c != '\n') out += c;
+  return out;
 }
 
 std::string RfcDate(int64_t now) {
@@ -89,8 +104,8 @@ struct CurlHandle {
     curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
   }
   ~CurlHandle() {
+    curl_easy_cleanup(curl);  // before the list it may still point to
     curl_slist_free_all(list);
-    curl_easy_cleanup(curl);
   }
   CurlHandle(const CurlHandle&) = delete;
   CurlHandle& operator=(const CurlHandle&) = delete;
@@ -115,7 +130,7 @@ class SmtpSender : public MessageSender {
     CurlHandle h(config_.timeout_seconds);
     Upload upload{email};
     const std::string from = fmt::format("<{}>", MailboxAddress(config_.from));
-    h.list = curl_slist_append(h.list, fmt::format("<{}>", m.to).c_str());
+    h.list = curl_slist_append(h.list, fmt::format("<{}>", OneLine(m.to)).c_str());
     curl_easy_setopt(h.curl, CURLOPT_URL, config_.smtp_url.c_str());
     curl_easy_setopt(h.curl, CURLOPT_MAIL_FROM, from.c_str());
     curl_easy_setopt(h.curl, CURLOPT_MAIL_RCPT, h.list);
@@ -123,6 +138,7 @@ class SmtpSender : public MessageSender {
     curl_easy_setopt(h.curl, CURLOPT_READDATA, &upload);
     curl_easy_setopt(h.curl, CURLOPT_UPLOAD, 1L);
     if (!config_.smtp_user.empty()) {
+      curl_easy_setopt(h.curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
       curl_easy_setopt(h.curl, CURLOPT_USERNAME, config_.smtp_user.c_str());
       curl_easy_setopt(h.curl, CURLOPT_PASSWORD, password_.c_str());
     }
@@ -130,9 +146,14 @@ class SmtpSender : public MessageSender {
     long code = 0;
     curl_easy_getinfo(h.curl, CURLINFO_RESPONSE_CODE, &code);
     if (rc == CURLE_OK) return {SendOutcome::kSent, ""};
-    const std::string why = fmt::format("SMTP {}: {}", code, h.Error(rc));
-    // 5xx: the server refuses for good (unknown recipient, policy);
-    // anything else (4xx, no connection, a timeout) may pass later.
+    const std::string error = h.Error(rc);
+    const std::string why = fmt::format("SMTP {}: {}", code, error);
+    // Refused credentials, TLS or sender fail every message alike.
+    if (rc == CURLE_LOGIN_DENIED || rc == CURLE_USE_SSL_FAILED || code == 530 || code == 535 ||
+        error.find("MAIL failed") != std::string::npos)
+      return {SendOutcome::kStop, why};
+    // 5xx: the server refuses this message for good (unknown recipient,
+    // policy); anything else (4xx, no connection, a timeout) may pass later.
     return {code >= 500 ? SendOutcome::kPermanent : SendOutcome::kTransient, why};
   }
 
@@ -158,8 +179,10 @@ class WebhookSender : public MessageSender {
     CurlHandle h(config_.timeout_seconds);
     const std::string stamp = std::to_string(now);
     const std::string signature = HmacSha256Hex(key_, fmt::format("{}.{}", stamp, body));
+    if (signature.empty()) return {SendOutcome::kStop, "webhook: OpenSSL could not sign the message"};
     for (const std::string& header :
-         {std::string("Content-Type: application/json; charset=utf-8"), fmt::format("Idempotency-Key: {}", m.key),
+         {std::string("Content-Type: application/json; charset=utf-8"),
+          fmt::format("Idempotency-Key: {}", OneLine(m.key)),
           fmt::format("X-Brandlens-Timestamp: {}", stamp), fmt::format("X-Brandlens-Signature: sha256={}", signature)})
       h.list = curl_slist_append(h.list, header.c_str());
     curl_easy_setopt(h.curl, CURLOPT_URL, config_.webhook_url.c_str());
@@ -173,6 +196,7 @@ class WebhookSender : public MessageSender {
     if (rc != CURLE_OK) return {SendOutcome::kTransient, fmt::format("webhook: {}", h.Error(rc))};
     if (code >= 200 && code < 300) return {SendOutcome::kSent, ""};
     const std::string why = fmt::format("webhook answered HTTP {}", code);
+    if (code == 401 || code == 403) return {SendOutcome::kStop, why + " (check the signing key)"};
     return {code == 408 || code == 429 || code >= 500 ? SendOutcome::kTransient : SendOutcome::kPermanent, why};
   }
 
@@ -191,8 +215,9 @@ std::string_view MailboxAddress(std::string_view from) {
 
 std::string EncodeHeaderWord(std::string_view text) {
   if (IsAscii(text)) return std::string(text);
-  // 45 bytes of UTF-8 become 60 base64 characters: with "=?UTF-8?B?" and
-  // "?=" a word stays within RFC 2047's 75. Words never split a character.
+  // 39 bytes of UTF-8 become 52 base64 characters: with "=?UTF-8?B?" and
+  // "?=" a word is 64, and "Subject: " plus the first word stays within
+  // RFC 2047's 76-character lines. Words never split a character.
   std::string out;
   size_t start = 0;
   while (start < text.size()) {
@@ -200,9 +225,10 @@ std::string EncodeHeaderWord(std::string_view text) {
     while (end < text.size()) {
       size_t next = end + 1;
       while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
-      if (next - start > 45) break;
+      if (next - start > 39) break;
       end = next;
     }
+    if (end == start) ++end;  // a run of stray continuation bytes: still move on
     if (!out.empty()) out += "\r\n ";
     out += fmt::format("=?UTF-8?B?{}?=", Base64(text.substr(start, end - start)));
     start = end;
@@ -213,8 +239,9 @@ std::string EncodeHeaderWord(std::string_view text) {
 std::string HmacSha256Hex(std::string_view key, std::string_view data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
-       data.size(), digest, &length);
+  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
+           data.size(), digest, &length) == nullptr)
+    return "";
   std::string hex;
   for (unsigned int i = 0; i < length; ++i) hex += fmt::format("{:02x}", digest[i]);
   return hex;
@@ -228,9 +255,9 @@ std::string BuildEmail(const OutgoingMessage& m, const std::string& from, int64_
   const std::string_view address = MailboxAddress(from);
   std::string e = fmt::format(
       "From: {}\r\nTo: <{}>\r\nSubject: {}\r\nDate: {}\r\nMessage-ID: <{}@{}>\r\nX-Brandlens-Key: {}\r\n",
-      EncodeMailbox(from), m.to, EncodeHeaderWord(m.subject), RfcDate(now), tag, address.substr(address.find('@') + 1),
-      m.key);
-  if (!m.unsubscribe_url.empty()) e += fmt::format("List-Unsubscribe: <{}>\r\n", m.unsubscribe_url);
+      EncodeMailbox(OneLine(from)), OneLine(m.to), EncodeHeaderWord(m.subject), RfcDate(now), tag,
+      OneLine(address.substr(address.find('@') + 1)), OneLine(m.key));
+  if (!m.unsubscribe_url.empty()) e += fmt::format("List-Unsubscribe: <{}>\r\n", OneLine(m.unsubscribe_url));
   e += "MIME-Version: 1.0\r\n";
   const auto part = [](std::string_view type, std::string_view body) {
     return fmt::format("Content-Type: {}; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n{}", type,

@@ -12,7 +12,12 @@
 //    timestamp + "." + body)>`, which the receiver recomputes to trust it.
 //  - Outcomes: sent; transient (connection refused or timed out, SMTP 4xx,
 //    HTTP 408/429/5xx), to retry; permanent (SMTP 5xx such as a refused
-//    recipient, other HTTP 4xx), not retried. The reason quotes the server.
+//    recipient, other HTTP 4xx), not retried; stop (what every message
+//    would hit: SMTP authentication or TLS refused, the sender address
+//    refused, HTTP 401/403 to our signature), which ends the run with the
+//    message left queued. The reason quotes the server.
+//  - With smtp_user set, SMTP requires TLS (STARTTLS on smtp://), so a
+//    password never crosses the network in clear.
 #pragma once
 
 #include <cstdint>
@@ -32,7 +37,7 @@ struct OutgoingMessage {
   std::string subject, text, html, unsubscribe_url;
 };
 
-enum class SendOutcome { kSent, kTransient, kPermanent };
+enum class SendOutcome { kSent, kTransient, kPermanent, kStop };
 
 struct SendResult {
   SendOutcome outcome = SendOutcome::kSent;
@@ -54,6 +59,7 @@ std::string BuildEmail(const OutgoingMessage& message, const std::string& from, 
 // "=?UTF-8?B?...?=" words for non-ASCII text (each under 76 characters,
 // split between UTF-8 characters), the text itself when it is ASCII.
 std::string EncodeHeaderWord(std::string_view text);
+// Empty only if OpenSSL fails.
 std::string HmacSha256Hex(std::string_view key, std::string_view data);
 // The address inside "Name <addr>", or the text when it has no brackets.
 std::string_view MailboxAddress(std::string_view from);

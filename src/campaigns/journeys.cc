@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <ctime>
 #include <memory>
 #include <optional>
 #include <set>
@@ -295,7 +296,14 @@ class Deliverer {
     const OutgoingMessage message = Render(*journey, d, u);
     if (options_.dry_run) {
       result_.would_send.push_back(message);
+      sent_[{d.user, d.channel}].push_back(options_.now);  // so the cap holds within the dry run too
       return Status::Ok();
+    }
+    MessageSender* sender = d.channel == "email" ? senders_.email : senders_.webhook;
+    if (sender == nullptr) {  // the journey moved to a channel this run has no sender for
+      ++counts.skipped;
+      ++result_.skip_reasons["no sender for the channel"];
+      return RecordStatus(store_, d, Seen{d.status, d.attempts}, "skipped", "no sender for the channel", options_.now);
     }
     {
       static constexpr std::array<std::string_view, 3> kColumns = {"status", "attempts", "recipient"};
@@ -306,9 +314,9 @@ class Deliverer {
       if (!*claimed) return Status::Ok();  // another run is delivering it
     }
     const Seen claimed{"sending", d.attempts + 1};
-    MessageSender* sender = d.channel == "email" ? senders_.email : senders_.webhook;
-    if (sender == nullptr) return Status::Internal(fmt::format("no sender for channel {}", d.channel));
-    const SendResult sent = sender->Send(message, options_.now);
+    // Headers carry the time of sending (receivers check signatures'
+    // freshness); options_.now only decides what is due.
+    const SendResult sent = sender->Send(message, std::time(nullptr));
     if (sent.outcome == SendOutcome::kSent) {
       ++counts.sent;
       sent_[{d.user, d.channel}].push_back(options_.now);
@@ -317,10 +325,19 @@ class Deliverer {
       auto recorded = Record(store_, d, claimed, kColumns, values, "sent", "", options_.now);
       return recorded.ok() ? Status::Ok() : recorded.status();
     }
+    if (sent.outcome == SendOutcome::kStop) {
+      // Not this message's fault: give the claim back and stop the run.
+      static constexpr std::array<std::string_view, 3> kColumns = {"status", "attempts", "reason"};
+      const std::array<Value, 3> values = {std::string_view("queued"), d.attempts, std::string_view(sent.reason)};
+      auto released = Record(store_, d, claimed, kColumns, values, "stopped", sent.reason, options_.now);
+      if (!released.ok()) return released.status();
+      return Status::InvalidInput(fmt::format("journey \"{}\": delivery stopped: {}", d.journey, sent.reason));
+    }
     const int64_t attempts = d.attempts + 1;
     if (sent.outcome == SendOutcome::kTransient && attempts < config_.delivery.max_attempts) {
       ++counts.retrying;
-      const int64_t backoff = int64_t{config_.delivery.retry_minutes} * 60 << std::min<int64_t>(attempts - 1, 20);
+      const int64_t backoff =
+          std::min<int64_t>(int64_t{config_.delivery.retry_minutes} * 60 << std::min<int64_t>(attempts - 1, 20), kDay);
       static constexpr std::array<std::string_view, 3> kColumns = {"status", "due_at", "reason"};
       const std::array<Value, 3> values = {std::string_view("queued"), options_.now + backoff,
                                            std::string_view(sent.reason)};
@@ -349,8 +366,9 @@ class Deliverer {
       return fmt::format("followed by {}", journey->cancel_on);
     if (journey->marketing && u->consent != true) return "no marketing consent";
     if (optouts_.count({d.user, "all"}) != 0 || optouts_.count({d.user, d.channel}) != 0) return "unsubscribed";
-    if (Recipient(d.channel, *u).empty())
-      return d.channel == "email" ? "no e-mail address" : "no phone number";
+    const std::string to = Recipient(d.channel, *u);
+    if (to.empty()) return d.channel == "email" ? "no e-mail address" : "no phone number";
+    if (d.channel == "email" && !PlausibleAddress(to)) return "invalid e-mail address";
     const auto sent = sent_.find({d.user, d.channel});
     if (sent != sent_.end()) {
       const int64_t since = options_.now - int64_t{config_.delivery.cap_days} * kDay;
@@ -381,6 +399,18 @@ class Deliverer {
     if (times == by_user.end()) return false;
     const auto after = std::upper_bound(times->second.begin(), times->second.end(), since);
     return after != times->second.end() && *after <= options_.now;
+  }
+
+  // local@domain with no spaces, controls or brackets: anything else would
+  // bounce, or (a CR/LF) forge headers.
+  static bool PlausibleAddress(std::string_view a) {
+    const size_t at = a.find('@');
+    if (at == 0 || at == std::string_view::npos || at + 1 >= a.size() || a.find('@', at + 1) != std::string_view::npos)
+      return false;
+    return std::none_of(a.begin(), a.end(), [](char c) {
+      const auto u = static_cast<unsigned char>(c);
+      return u <= ' ' || u == 0x7F || c == '<' || c == '>' || c == ',' || c == ';' || c == '"';
+    });
   }
 
   static std::string Recipient(const std::string& channel, const UserInfo& u) {
@@ -420,7 +450,7 @@ class Deliverer {
       fields["recommendations"] = list;
     }
     OutgoingMessage m;
-    m.unsubscribe_url = config_.delivery.unsubscribe_url.Render(fields);
+    m.unsubscribe_url = config_.delivery.unsubscribe_url.Render(fields, Escape::kUrl);
     fields["unsubscribe_url"] = m.unsubscribe_url;
     m.key = d.key;
     m.journey = d.journey;
@@ -429,7 +459,7 @@ class Deliverer {
     m.to = Recipient(d.channel, u);
     m.subject = j.subject.Render(fields);
     m.text = j.text.Render(fields);
-    m.html = j.html.Render(fields);
+    m.html = j.html.Render(fields, Escape::kHtml);
     return m;
   }
 

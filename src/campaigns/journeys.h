@@ -16,12 +16,16 @@
 //     user and channel skips it; otherwise the row is marked `sending` and
 //     committed, the message sent, and the outcome committed: `sent`, a
 //     retry after retry_minutes × 2^(attempt − 1) on a transient failure
-//     (until max_attempts), or `failed` with the reason. Every decision
-//     is also appended to delivery_attempts (the audit).
+//     (capped at a day; until max_attempts), or `failed` with the reason;
+//     a failure every message would hit (credentials, TLS, the sender
+//     refused) gives the row back and stops the run with an error. Every
+//     decision is also appended to delivery_attempts (the audit).
 //  A run killed after a message left but before `sent` was written finds
 //  the row `sending` and sends it again with the same Message-ID /
-//  Idempotency-Key, which the receiver uses to drop the copy: nothing is
-//  lost, and nothing is delivered twice to a receiver that honours the key.
+//  Idempotency-Key, which the receiver can use to drop the copy: nothing is
+//  lost, and only that one message (or one whose SMTP session timed out
+//  after the data went) can reach the receiver twice — webhooks that honour
+//  the key drop it; most mail servers do not dedupe by Message-ID.
 //
 // One run at a time per workspace: `brandlens journeys run` holds a lock
 // file beside the workspace while it delivers (a second run would take a

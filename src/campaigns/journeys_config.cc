@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <climits>
 #include <set>
 #include <tuple>
 
@@ -66,7 +67,11 @@ Result<JourneyConfig> ReadJourney(const ConfigSection& s, const std::string& fil
   }
   auto segments = s.Ints("segments");
   if (!segments.ok()) return segments.status();
-  for (int64_t id : *segments) j.segments.push_back(static_cast<int32_t>(id));
+  for (int64_t id : *segments) {
+    if (id < 0 || id > INT32_MAX)
+      return Status::InvalidInput(fmt::format("{}: [{}] segments: {} is not a segment id", file, s.name(), id));
+    j.segments.push_back(static_cast<int32_t>(id));
+  }
   BRANDLENS_RETURN_IF_ERROR(Whole(s, file, "delay_minutes", j.delay_minutes, 0, 60 * 24 * 90));
   BRANDLENS_RETURN_IF_ERROR(Whole(s, file, "max_age_days", j.max_age_days, 1, 3650));
   auto marketing = s.Bool("marketing", true);

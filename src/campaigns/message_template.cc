@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "core/utf8.h"
 
@@ -14,6 +15,35 @@ namespace {
 constexpr std::array<std::string_view, 10> kFields = {"user_id", "email", "phone", "city",            "gender",
                                                       "age",     "channel", "event_item", "recommendations",
                                                       "unsubscribe_url"};
+
+void AppendEscaped(std::string& out, std::string_view value, Escape escape) {
+  switch (escape) {
+    case Escape::kNone:
+      out += value;
+      return;
+    case Escape::kHtml:
+      for (char c : value) {
+        switch (c) {
+          case '&': out += "&amp;"; break;
+          case '<': out += "&lt;"; break;
+          case '>': out += "&gt;"; break;
+          case '"': out += "&quot;"; break;
+          case '\'': out += "&#39;"; break;
+          default: out += c;
+        }
+      }
+      return;
+    case Escape::kUrl:
+      // RFC 3986 unreserved characters stay; every other byte (UTF-8
+      // included) is %XX.
+      for (char c : value) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~') out += c;
+        else out += fmt::format("%{:02X}", u);
+      }
+      return;
+  }
+}
 
 }  // namespace
 
@@ -51,7 +81,8 @@ Result<MessageTemplate> MessageTemplate::Parse(std::string_view text) {
   return t;
 }
 
-std::string MessageTemplate::Render(const std::map<std::string, std::string, std::less<>>& values) const {
+std::string MessageTemplate::Render(const std::map<std::string, std::string, std::less<>>& values,
+                                    Escape escape) const {
   std::string out;
   for (const Part& p : parts_) {
     if (!p.field) {
@@ -59,7 +90,8 @@ std::string MessageTemplate::Render(const std::map<std::string, std::string, std
       continue;
     }
     const auto v = values.find(p.text);
-    if (v != values.end()) out += v->second;
+    // The unsubscribe URL is already a URL: never escape it twice.
+    if (v != values.end()) AppendEscaped(out, v->second, p.text == "unsubscribe_url" && escape == Escape::kUrl ? Escape::kNone : escape);
   }
   return out;
 }

@@ -17,6 +17,11 @@
 
 namespace brandlens {
 
+// How field values are written into the text: as they are (plain text,
+// subjects), HTML-escaped (an HTML part), or percent-encoded (a URL), so
+// that imported data can neither add markup nor change a link's meaning.
+enum class Escape { kNone, kHtml, kUrl };
+
 class MessageTemplate {
  public:
   MessageTemplate() = default;
@@ -25,8 +30,10 @@ class MessageTemplate {
   static Result<MessageTemplate> Parse(std::string_view text);
 
   bool empty() const { return parts_.empty(); }
-  // Every placeholder replaced; a field missing from `values` renders empty.
-  std::string Render(const std::map<std::string, std::string, std::less<>>& values) const;
+  // Every placeholder replaced (values escaped as asked; the template's own
+  // text never is); a field missing from `values` renders empty.
+  std::string Render(const std::map<std::string, std::string, std::less<>>& values,
+                     Escape escape = Escape::kNone) const;
   // Whether the template uses this field (to skip work it does not need).
   bool Uses(std::string_view field) const;
 

@@ -9,7 +9,8 @@ killed. Every message that arrives is appended as one JSON line:
                          "subject", "from", "message_id", "text", "html"}
   OUT_DIR/webhook.jsonl  {"path", "headers", "body"}
 The SMTP server refuses recipients whose address starts with "refuse"
-(550); the webhook answers 503 on the path /busy, 400 on /reject, and
+(550); the webhook answers 503 on the path /busy, 400 on /reject, 401 on
+/unauthorized, and
 waits WEBHOOK_DELAY_SECONDS before answering any other path.
 """
 import email
@@ -76,6 +77,8 @@ def main():
                 self.send_response(503)
             elif self.path == "/reject":
                 self.send_response(400)
+            elif self.path == "/unauthorized":
+                self.send_response(401)
             else:
                 time.sleep(delay)
                 append(webhook_out, {"path": self.path, "headers": dict(self.headers.items()), "body": body})

@@ -147,6 +147,8 @@ TEST(DeliveryTest, WebhooksAreSignedAndTheirFailuresClassified) {
   const SendResult rejected = (*MakeWebhookSender(config))->Send(m, kNoon);
   EXPECT_EQ(rejected.outcome, SendOutcome::kPermanent);
   EXPECT_NE(rejected.reason.find("HTTP 400"), std::string::npos);
+  config.webhook_url = fmt::format("http://127.0.0.1:{}/unauthorized", sinks.http_port());
+  EXPECT_EQ((*MakeWebhookSender(config))->Send(m, kNoon).outcome, SendOutcome::kStop);  // a wrong key fails every message
 }
 
 TEST(DeliveryTest, ASlowWebhookTimesOutAsTransient) {

@@ -193,6 +193,21 @@ TEST_F(JourneysTest, TransientFailuresRetryWithBackoffPermanentOnesStop) {
             "sending,retry,sending,sent");
 }
 
+TEST_F(JourneysTest, AFailureEveryMessageWouldHitStopsTheRunAndKeepsTheQueue) {
+  email_.outcomes = {{SendOutcome::kStop, "SMTP 535: authentication failed"}};
+  auto r = Run(kNoon);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("delivery stopped: SMTP 535"), std::string::npos) << r.status().message();
+  EXPECT_EQ(email_.sent.size(), 1u);  // the first message only: the rest were not tried
+  EXPECT_EQ(StatusOf("U1"), "queued|SMTP 535: authentication failed");
+  EXPECT_EQ(testing::QueryText(dir_.path() / "ws.db", "SELECT attempts FROM journey_deliveries WHERE user_id = 'U1'"),
+            "0");
+  // Fixed credentials: the next run sends everything due.
+  auto again = Run(kNoon + 60);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->journeys.at("cart_reminder").sent, 2);
+}
+
 TEST_F(JourneysTest, AMessageInterruptedMidSendGoesAgainUnderTheSameKey) {
   ASSERT_TRUE(Run(kNoon).ok());
   // As if the run had been killed after U1's message left but before it
@@ -220,6 +235,24 @@ TEST_F(JourneysTest, ADryRunShowsTheMessagesAndChangesNothing) {
   EXPECT_EQ(testing::QueryText(dir_.path() / "ws.db", "SELECT count(*) FROM journey_deliveries"), "0");
 }
 
+TEST_F(JourneysTest, AForgedAddressIsSkippedAndHeadersStayOneLine) {
+  Import("users", "user_id,email,consent\nU9,\"evil@example.com\r\nBcc: all@example.com\",1\nU8,no-at-sign,1\n");
+  Import("events", "user_id,occurred_at,type,item_id\nU9,2025-06-02 11:00,cart,龙井\nU8,2025-06-02 11:00,cart,龙井\n");
+  auto r = Run(kNoon);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(StatusOf("U9"), "skipped|invalid e-mail address");
+  EXPECT_EQ(StatusOf("U8"), "skipped|invalid e-mail address");
+  for (const auto& m : email_.sent) EXPECT_NE(m.to.find('@'), std::string::npos);
+  // Whatever reaches BuildEmail, no value starts a header of its own.
+  OutgoingMessage m;
+  m.key = "j:U9:1";
+  m.to = "a@b.c\r\nBcc: x@y.z";
+  m.unsubscribe_url = "https://e.com/u?id=U9\r\nBcc: x@y.z";
+  m.text = "t";
+  const std::string email = BuildEmail(m, "n@e.com", kNoon);
+  EXPECT_EQ(email.find("\r\nBcc:"), std::string::npos) << email;
+}
+
 TEST(MessageTemplateTest, FieldsBracesAndMistakes) {
   auto t = MessageTemplate::Parse("{{券}} {user_id} 的推荐：{recommendations}");
   ASSERT_TRUE(t.ok());
@@ -234,15 +267,25 @@ TEST(MessageTemplateTest, FieldsBracesAndMistakes) {
   EXPECT_FALSE(MessageTemplate::Parse("\xff\xfe").ok());
 }
 
+TEST(MessageTemplateTest, ValuesAreEscapedForHtmlAndUrls) {
+  const auto t = MessageTemplate::Parse("<p>{city}</p> https://e.com/u?id={user_id}").value();
+  const std::map<std::string, std::string, std::less<>> values = {{"city", "<b>杭州</b>&"}, {"user_id", "U1&u=U2 杭"}};
+  EXPECT_EQ(t.Render(values, Escape::kHtml), "<p>&lt;b&gt;杭州&lt;/b&gt;&amp;</p> https://e.com/u?id=U1&amp;u=U2 杭");
+  EXPECT_EQ(t.Render(values, Escape::kUrl).substr(t.Render(values, Escape::kUrl).find("id=")), "id=U1%26u%3DU2%20%E6%9D%AD");
+  EXPECT_EQ(t.Render(values), "<p><b>杭州</b>&</p> https://e.com/u?id=U1&u=U2 杭");
+}
+
 TEST(DeliveryFormatTest, HeadersSignaturesAndTheMessage) {
   EXPECT_EQ(EncodeHeaderWord("Hello"), "Hello");
   EXPECT_EQ(EncodeHeaderWord("龙井"), "=?UTF-8?B?6b6Z5LqV?=");
-  // 30 characters of 3 bytes: two words of 15 characters (45 bytes each).
+  // 26 characters of 3 bytes: two words of 13 characters (39 bytes each),
+  // each 64 characters long, so "Subject: " + a word fits in 76.
   std::string long_subject;
-  for (int i = 0; i < 30; ++i) long_subject += "茶";
+  for (int i = 0; i < 26; ++i) long_subject += "茶";
   const std::string words = EncodeHeaderWord(long_subject);
   EXPECT_EQ(words.find("\r\n "), words.rfind("\r\n "));
-  EXPECT_NE(words.find("\r\n "), std::string::npos);
+  ASSERT_NE(words.find("\r\n "), std::string::npos);
+  EXPECT_EQ(words.find("\r\n "), 64u);
   // RFC 4231, test case 2.
   EXPECT_EQ(HmacSha256Hex("Jefe", "what do ya want for nothing?"),
             "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
