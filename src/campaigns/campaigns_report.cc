@@ -91,8 +91,10 @@ void AddJourneys(const CampaignsResult& c, ReportSection& section) {
       return n == history->second.end() ? 0 : n->second;
     };
     // The dry run counts what it would send as neither sent nor skipped.
-    const int64_t sendable = static_cast<int64_t>(std::count_if(
-        j.preview.would_send.begin(), j.preview.would_send.end(), [&](const OutgoingMessage& m) { return m.journey == name; }));
+    const std::string& journey = name;  // clang does not capture structured bindings in lambdas
+    const int64_t sendable = static_cast<int64_t>(
+        std::count_if(j.preview.would_send.begin(), j.preview.would_send.end(),
+                      [&](const OutgoingMessage& m) { return m.journey == journey; }));
     would_send += sendable;
     quiet += counts.quiet;
     table.rows.push_back({name, sendable, counts.quiet, counts.waiting - counts.quiet, counts.skipped, counts.queued,
