@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include "core/utf8.h"
+#include "report/html_escape.h"
 
 namespace brandlens {
 
@@ -22,16 +23,7 @@ void AppendEscaped(std::string& out, std::string_view value, Escape escape) {
       out += value;
       return;
     case Escape::kHtml:
-      for (char c : value) {
-        switch (c) {
-          case '&': out += "&amp;"; break;
-          case '<': out += "&lt;"; break;
-          case '>': out += "&gt;"; break;
-          case '"': out += "&quot;"; break;
-          case '\'': out += "&#39;"; break;
-          default: out += c;
-        }
-      }
+      AppendHtmlEscaped(out, value);
       return;
     case Escape::kUrl:
       // RFC 3986 unreserved characters stay; every other byte (UTF-8

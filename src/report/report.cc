@@ -8,36 +8,22 @@
 #include <sstream>
 
 #include "report/echarts_data.h"
+#include "report/html_escape.h"
 
 namespace brandlens {
 
 namespace {
 
-std::string Escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
-
 std::string Cell(const nlohmann::json& v) {
-  if (v.is_string()) return Escape(v.get<std::string>());
+  if (v.is_string()) return EscapeHtml(v.get<std::string>());
   if (v.is_number_float()) return fmt::format("{:.3f}", v.get<double>());
-  return Escape(v.dump());
+  return EscapeHtml(v.dump());
 }
 
 void AppendTable(std::string& html, const ReportTable& t) {
-  if (!t.title.empty()) html += fmt::format("<h4>{}</h4>\n", Escape(t.title));
+  if (!t.title.empty()) html += fmt::format("<h4>{}</h4>\n", EscapeHtml(t.title));
   html += "<table><thead><tr>";
-  for (const auto& c : t.columns) html += fmt::format("<th>{}</th>", Escape(c));
+  for (const auto& c : t.columns) html += fmt::format("<th>{}</th>", EscapeHtml(c));
   html += "</tr></thead><tbody>\n";
   for (const auto& row : t.rows) {
     html += "<tr>";
@@ -95,25 +81,25 @@ std::string ReportToHtml(const Report& report, const std::string& echarts_js) {
       // Script errors are kept where a reader (or the browser test) can see them.
       "<script>window.brandlensErrors = []; window.addEventListener('error', e => "
       "window.brandlensErrors.push(String(e.message)));</script>\n",
-      Escape(report.title), kStyle);
+      EscapeHtml(report.title), kStyle);
   if (!echarts_js.empty()) html += "<script>\n" + echarts_js + "\n</script>\n";
-  html += fmt::format("</head>\n<body>\n<h1>{}</h1>\n<p class=\"period\">{}</p>\n", Escape(report.title), Escape(report.period));
+  html += fmt::format("</head>\n<body>\n<h1>{}</h1>\n<p class=\"period\">{}</p>\n", EscapeHtml(report.title), EscapeHtml(report.period));
   if (echarts_js.empty())
     html += "<p class=\"note\">Charts are unavailable (ECharts was not found); every number is in the tables.</p>\n";
   html += "<div class=\"highlights\"><h2>本期要点 · Highlights</h2><ol>\n";
-  for (const auto& h : report.TopHighlights()) html += fmt::format("<li>{}</li>\n", Escape(h));
+  for (const auto& h : report.TopHighlights()) html += fmt::format("<li>{}</li>\n", EscapeHtml(h));
   html += "</ol></div>\n";
   nlohmann::json options = nlohmann::json::object();
   for (const auto& s : report.sections) {
-    html += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", Escape(s.id), Escape(s.title));
+    html += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n", EscapeHtml(s.id), EscapeHtml(s.title));
     if (!s.summary.empty()) {
       html += "<ul>\n";
-      for (const auto& line : s.summary) html += fmt::format("<li>{}</li>\n", Escape(line));
+      for (const auto& line : s.summary) html += fmt::format("<li>{}</li>\n", EscapeHtml(line));
       html += "</ul>\n";
     }
     for (const auto& c : s.charts) {
       html += fmt::format("<h3>{}</h3>\n<div class=\"chart\" id=\"{}\"></div>\n<details><summary>数据 · data</summary>\n",
-                          Escape(c.title), Escape(c.id));
+                          EscapeHtml(c.title), EscapeHtml(c.id));
       AppendTable(html, c.data);
       html += "</details>\n";
       options[c.id] = c.option;
