@@ -32,8 +32,9 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
   cmd->add_option("--threads", args->file.threads, "Worker threads")->capture_default_str()->check(CLI::Range(1, 256));
   cmd->add_flag("--explain", args->file.explain, "Include tokens and scored opinions");
   cmd->add_option("--model", args->file.model.trained_model, "A sentiment model from `brandlens sentiment train`");
-  cmd->add_flag("--self-train", args->file.model.self_train,
-                "Learn the domain first from up to 50k of the texts themselves (never labels), then analyse");
+  cmd->add_flag("--lexicon-only", args->file.model.lexicon_only,
+                "The lexicon alone: do not learn the domain from up to 50k of the texts themselves first");
+  cmd->add_flag("--self-train")->description("The default (learn the domain from the texts); kept for older scripts");
   return [args]() -> Status {
     auto config = LoadProjectConfig(args->project);
     if (!config.ok()) return config.status();

@@ -1,4 +1,4 @@
-// brandlens eval sentiment --input F.csv --text-column C --label-column L [--model M] [--self-train]
+// brandlens eval sentiment --input F.csv --text-column C --label-column L [--model M] [--lexicon-only]
 // Prints one JSON object: n, accuracy, macro_f1, per-class precision /
 // recall / f1, the confusion matrix, and timing. Keys are a stable contract.
 #include <fmt/format.h>
@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include "cli/commands.h"
+#include "project/analyze_job.h"
 #include "text/evaluation.h"
 #include "text/sentiment_model.h"
 
@@ -13,8 +14,8 @@ namespace brandlens {
 
 CommandAction AddEvalCommand(CLI::App& app) {
   struct Args {
-    std::string input, text_column, label_column, model, industry = "general", encoding = "auto";
-    bool self_train = false;
+    std::string input, text_column, label_column, industry = "general", encoding = "auto";
+    ModelChoice model;
   };
   auto args = std::make_shared<Args>();
   auto* eval = app.add_subcommand("eval", "Measure a model on labelled data and print metrics as JSON");
@@ -24,9 +25,10 @@ CommandAction AddEvalCommand(CLI::App& app) {
   cmd->add_option("--text-column", args->text_column, "Column holding the text")->required();
   cmd->add_option("--label-column", args->label_column, "Column holding the label (0/1, pos/neu/neg, 1-5 stars)")
       ->required();
-  cmd->add_option("--model", args->model, "A model from `brandlens sentiment train` (default: zero-shot)");
-  cmd->add_flag("--self-train", args->self_train,
-                "Zero-shot with self-training: learn the domain from the input's texts (never its labels)");
+  cmd->add_option("--model", args->model.trained_model, "A model from `brandlens sentiment train` (default: zero-shot)");
+  cmd->add_flag("--lexicon-only", args->model.lexicon_only,
+                "The lexicon alone, without first learning the domain from the input's texts (never its labels)");
+  cmd->add_flag("--self-train")->description("The default (learn the domain from the texts); kept for older scripts");
   cmd->add_option("--industry", args->industry, "Aspect vocabulary (general, food_and_drink, ...)");
   cmd->add_option("--encoding", args->encoding, "auto, utf-8, gbk, ...");
   return [args]() -> Status {
@@ -37,25 +39,16 @@ CommandAction AddEvalCommand(CLI::App& app) {
     if (!analyzer.ok()) return analyzer.status();
 
     const auto start = std::chrono::steady_clock::now();
-    std::unique_ptr<FastTextClassifier> classifier;
-    auto features = SentimentModel::Features::kTokensAndLexicon;
-    std::string model_name = "lexicon";
-    if (!args->model.empty()) {
-      auto loaded = FastTextClassifier::Load(args->model);
-      if (!loaded.ok()) return loaded.status();
-      classifier = std::move(loaded.value());
-      model_name = "lexicon+fasttext:" + args->model;
-    } else if (args->self_train) {
-      auto trained = SentimentModel::SelfTrain(**analyzer, data->texts);
-      if (trained.ok()) {
-        classifier = std::move(trained.value());
-        features = SentimentModel::Features::kTokensOnly;
-        model_name = "lexicon+self-trained";
-      } else {
-        fmt::print(stderr, "self-training skipped: {}\n", trained.status().message());
-      }
-    }
-    const SentimentModel model(std::move(classifier), features);
+    const std::vector<std::string> to_learn_from(
+        data->texts.begin(), data->texts.begin() + std::min<std::ptrdiff_t>(kSelfTrainTexts, std::ssize(data->texts)));
+    auto chosen = ChooseSentimentModel(**analyzer, args->model, to_learn_from, 0);
+    if (!chosen.ok()) return chosen.status();
+    if (!chosen->warning.empty()) fmt::print(stderr, "{}\n", chosen->warning);
+    const SentimentModel& model = chosen->model;
+    const std::string model_name = !args->model.trained_model.empty()
+                                       ? "lexicon+fasttext:" + args->model.trained_model.string()
+                                   : model.has_classifier() ? "lexicon+self-trained"
+                                                            : "lexicon";
 
     Evaluation evaluation(scheme);
     int64_t unreadable_labels = 0, invalid_text = 0;

@@ -54,9 +54,11 @@ Status RunMainJobAndPrint(MainJobOptions options) {
     failed += !i.error.ok();
     if (i.report) imported += i.report->rows_inserted, rejected += i.report->rows_rejected;
   }
-  fmt::print("imported {} new rows ({} rejected{}), analysed {} new mentions, {} brand mentions in the report ({:.1f} s)\n",
+  for (const auto& w : result->warnings) spdlog::warn("{}", w);
+  fmt::print("imported {} new rows ({} rejected{}), analysed {} new mentions ({}), {} brand mentions in the report "
+             "({:.1f} s)\n",
              imported, rejected, failed ? fmt::format(", {} file(s) failed", failed) : "", result->analysis.analysed,
-             result->brand_mentions, result->seconds);
+             result->sentiment_model, result->brand_mentions, result->seconds);
   if (result->personas.built)
     fmt::print("personas: {} users in {} segments ({:.1f} s)\n", result->personas.users, result->personas.k,
                result->personas.seconds);
@@ -73,6 +75,8 @@ CommandAction AddRunCommand(CLI::App& app) {
   cmd->add_option("--from", options->from, "First day the report covers (default: the first mention)");
   cmd->add_option("--to", options->to, "Last day the report covers (default: the last mention)");
   cmd->add_option("--threads", options->threads, "Analysis threads (default: one per core)");
+  cmd->add_flag("--lexicon-only", options->lexicon_only,
+                "Sentiment from the lexicon alone, without learning the domain from the mentions first");
   return [options]() -> Status { return RunMainJobAndPrint(*options); };
 }
 

@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "core/parallel.h"
+#include "project/workspace_sentiment.h"
 #include "ingest/csv_columns.h"
 #include "text/analysis_json.h"
 
@@ -94,20 +95,20 @@ class AtomicOutput {
 }  // namespace
 
 Result<ChosenModel> ChooseSentimentModel(const TextAnalyzer& analyzer, const ModelChoice& choice,
-                                         const std::vector<std::string>& texts) {
-  if (!choice.trained_model.empty() && choice.self_train)
-    return Status::InvalidInput("--model and --self-train: choose one");
+                                         const std::vector<std::string>& texts, unsigned threads) {
+  if (!choice.trained_model.empty() && choice.lexicon_only)
+    return Status::InvalidInput("--model and --lexicon-only: choose one");
   if (!choice.trained_model.empty()) {
     auto loaded = FastTextClassifier::Load(choice.trained_model.string());
     if (!loaded.ok()) return loaded.status();
     return ChosenModel{SentimentModel(std::move(loaded.value())), "trained: " + choice.trained_model.string(), ""};
   }
-  if (!choice.self_train) return ChosenModel{SentimentModel(nullptr), "lexicon", ""};
-  auto trained = SentimentModel::SelfTrain(analyzer, texts);
+  if (choice.lexicon_only) return ChosenModel{SentimentModel(), "lexicon", ""};
+  auto trained = SentimentModel::SelfTrain(analyzer, texts, threads);
   if (!trained.ok())
-    return ChosenModel{SentimentModel(nullptr), "lexicon",
+    return ChosenModel{SentimentModel(), "lexicon",
                        fmt::format("self-training skipped ({}): the lexicon alone decides", trained.status().message())};
-  return ChosenModel{SentimentModel(std::move(trained.value()), SentimentModel::Features::kTokensOnly),
+  return ChosenModel{SentimentModel(std::make_shared<const HashedClassifier>(std::move(trained.value()))),
                      fmt::format("self-trained on {} texts", texts.size()), ""};
 }
 
@@ -115,12 +116,12 @@ Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const Analyz
                                       std::ostream& stream_output) {
   if (options.text_column.empty()) return Status::InvalidInput("analyze --input needs --text-column");
   std::vector<std::string> texts;
-  if (options.model.self_train) {
+  if (options.model.trained_model.empty() && !options.model.lexicon_only) {
     auto read = ReadTextsToLearnFrom(options);
     if (!read.ok()) return read.status();
     texts = std::move(read.value());
   }
-  auto chosen = ChooseSentimentModel(analyzer, options.model, texts);
+  auto chosen = ChooseSentimentModel(analyzer, options.model, texts, options.threads);
   if (!chosen.ok()) return chosen.status();
   texts = {};
 
@@ -175,11 +176,7 @@ Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const Analyz
 Result<ProjectAnalysisResult> AnalyzeProjectMentions(Project& project, const TextAnalyzer& analyzer,
                                                        const ModelChoice& choice, unsigned threads,
                                                        const std::function<void(int64_t)>& on_batch) {
-  std::vector<std::string> texts;
-  if (choice.self_train)
-    BRANDLENS_RETURN_IF_ERROR(
-        ForEachUnanalysedText(*project.store, kSelfTrainTexts, [&](std::string_view t) { texts.emplace_back(t); }));
-  auto chosen = ChooseSentimentModel(analyzer, choice, texts);
+  auto chosen = WorkspaceSentimentModel(project, analyzer, choice, threads);
   if (!chosen.ok()) return chosen.status();
   auto report = AnalyzeWorkspace(*project.store, analyzer, chosen->model, threads, on_batch);
   if (!report.ok()) return report.status();

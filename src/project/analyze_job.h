@@ -26,15 +26,16 @@
 
 namespace brandlens {
 
-// Which sentiment model: a trained one (`brandlens sentiment train`), one
-// self-trained on the texts about to be analysed (the lexicon's confident
-// verdicts, never labels), or the lexicon alone (neither).
+// Which sentiment model: a trained one (`brandlens sentiment train`), the
+// lexicon alone, or by default one self-trained on the texts about to be
+// analysed (the lexicon's confident verdicts, never labels) — the lexicon
+// alone when they are too few (SentimentModel::SelfTrain).
 struct ModelChoice {
   std::filesystem::path trained_model;
-  bool self_train = false;
+  bool lexicon_only = false;
 };
 
-// --self-train learns from at most this many of the texts to be analysed.
+// Self-training learns from at most this many of the texts to be analysed.
 inline constexpr int64_t kSelfTrainTexts = 50000;
 
 struct ChosenModel {
@@ -45,7 +46,7 @@ struct ChosenModel {
 
 // `texts` are what self-training learns from (ignored otherwise).
 Result<ChosenModel> ChooseSentimentModel(const TextAnalyzer& analyzer, const ModelChoice& choice,
-                                         const std::vector<std::string>& texts);
+                                         const std::vector<std::string>& texts, unsigned threads);
 
 struct AnalyzeFileOptions {
   std::filesystem::path input;

@@ -17,6 +17,7 @@
 #include "personas/personas_report.h"
 #include "planning/planning_config.h"
 #include "planning/planning_report.h"
+#include "project/analyze_job.h"
 #include "project/project.h"
 #include "report/report.h"
 #include "text/new_word_learning.h"
@@ -101,9 +102,13 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   auto analyzer = CreateAnalyzerLearningNewWords(store, config, *text, result);
   if (!analyzer.ok()) return analyzer.status();
   const unsigned threads = ThreadsOrCores(options.threads);
-  auto analysed = AnalyzeWorkspace(store, **analyzer, SentimentModel(nullptr), threads);
+  ModelChoice sentiment;
+  sentiment.lexicon_only = options.lexicon_only || !text->self_train;
+  auto analysed = AnalyzeProjectMentions(*project, **analyzer, sentiment, threads);
   if (!analysed.ok()) return analysed.status();
-  result.analysis = *analysed;
+  result.analysis = analysed->report;
+  result.sentiment_model = analysed->model;
+  if (!analysed->warning.empty()) result.warnings.push_back(analysed->warning);
 
   std::vector<std::string> brands;
   const BrandConfig* own = config.OwnBrand();

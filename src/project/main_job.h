@@ -38,6 +38,7 @@ struct MainJobOptions {
   std::filesystem::path out_dir;  // where the report goes; empty: the project directory
   std::string from, to;           // the report's date range (any timestamp form); empty: all
   unsigned threads = 0;           // analysis threads; 0: one per core
+  bool lexicon_only = false;      // sentiment from the lexicon alone, whatever [text] self_train says
   SourceProgressFactory import_progress;  // may be empty
   StoreOptions store;                     // lock waits and how they are reported
 };
@@ -47,6 +48,8 @@ struct MainJobResult {
   std::vector<std::string> learned_words;  // appended to `dictionary` before analysing
   std::filesystem::path dictionary;
   WorkspaceAnalysisReport analysis;
+  std::string sentiment_model;  // how new mentions were scored (ChosenModel::description)
+  std::vector<std::string> warnings;  // what the user should know but did not stop the job
   int64_t brand_mentions = 0;  // (mention, brand) pairs the report covers
   PersonasResult personas;     // segments (built = false when there are no customers)
   PlanningResult planning;     // forecasts of sales, mentions and channel revenue

@@ -3,14 +3,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
+
+#include "core/parallel.h"
 #include "text/evaluation.h"
 
 namespace brandlens {
 
 namespace {
 
-// A self-trained classifier needs this many confident examples of each polarity.
-constexpr size_t kMinSelfTrainPerClass = 200;
 // Lexicon scores at least this far from zero count as confident.
 constexpr float kConfident = 0.35f;
 // The weight of the classifier in the combined score.
@@ -46,8 +47,10 @@ std::string ModelDocument(const Analysis& analysis, bool lexicon_features) {
   return doc;
 }
 
-SentimentModel::SentimentModel(std::unique_ptr<FastTextClassifier> classifier, Features features)
-    : classifier_(std::move(classifier)), features_(features) {}
+SentimentModel::SentimentModel(std::unique_ptr<FastTextClassifier> supervised) : supervised_(std::move(supervised)) {}
+
+SentimentModel::SentimentModel(std::shared_ptr<const HashedClassifier> self_trained)
+    : self_trained_(std::move(self_trained)) {}
 
 Result<std::unique_ptr<FastTextClassifier>> SentimentModel::TrainSupervised(const TextAnalyzer& analyzer,
                                                                             const std::vector<std::string>& texts,
@@ -64,49 +67,83 @@ Result<std::unique_ptr<FastTextClassifier>> SentimentModel::TrainSupervised(cons
   return FastTextClassifier::Train(docs, classes, {});
 }
 
-Result<std::unique_ptr<FastTextClassifier>> SentimentModel::SelfTrain(const TextAnalyzer& analyzer,
-                                                                      const std::vector<std::string>& texts) {
-  std::vector<std::string> docs, classes, neutral_docs;
-  size_t positives = 0, negatives = 0;
-  Analysis analysis;
-  for (const auto& text : texts) {
-    if (!analyzer.Analyze(text, analysis).ok()) continue;
-    // Texts without a single opinion are the neutral examples; they become
-    // a class when they are at least 5% of the texts (posts and comments,
-    // unlike reviews, are often neutral; a two-class model would force a
-    // side on each of them).
+namespace {
+
+// The hashed features of an analysed text, into `out`.
+void SelfTrainedFeatures(const Analysis& analysis, std::vector<uint32_t>& out) {
+  HashedClassifier::Features(analysis.tokens, analysis.normalized.emoji, HashedClassifier::TrainOptions{}.bits, out);
+}
+
+}  // namespace
+
+Result<HashedClassifier> SentimentModel::SelfTrain(const TextAnalyzer& analyzer, const std::vector<std::string>& texts,
+                                                   unsigned threads) {
+  // What the lexicon makes of each text: a class, or -1 when it is not
+  // confident (such texts teach nothing).
+  std::vector<std::vector<uint32_t>> features(texts.size());
+  std::vector<int> classes(texts.size(), -1);
+  threads = ThreadsOrCores(threads);
+  std::vector<Analysis> scratch(threads);
+  ParallelFor(texts.size(), threads, [&](unsigned worker, size_t i) {
+    Analysis& analysis = scratch[worker];
+    if (!analyzer.Analyze(texts[i], analysis).ok()) return;
+    // Texts without a single opinion are the neutral examples.
     if (analysis.sentiment.opinions.empty() && analysis.normalized.emoji.empty()) {
-      neutral_docs.push_back(ModelDocument(analysis, /*lexicon_features=*/false));
-      continue;
+      classes[i] = kSelfNeutral;
+    } else if (std::abs(analysis.score) >= kConfident) {
+      classes[i] = analysis.score > 0 ? kSelfPositive : kSelfNegative;
+    } else {
+      return;
     }
-    if (std::abs(analysis.score) < kConfident) continue;
-    docs.push_back(ModelDocument(analysis, /*lexicon_features=*/false));
-    classes.push_back(analysis.score > 0 ? "1" : "0");
-    ++(analysis.score > 0 ? positives : negatives);
+    SelfTrainedFeatures(analysis, features[i]);
+  });
+  size_t counts[3] = {0, 0, 0};
+  for (int c : classes)
+    if (c >= 0) ++counts[c];
+  if (counts[kSelfPositive] < kMinSelfTrainPerClass || counts[kSelfNegative] < kMinSelfTrainPerClass)
+    return Status::NotFound(fmt::format("too few confident texts of each polarity to self-train ({} positive, {} "
+                                        "negative; {} of each needed)",
+                                        counts[kSelfPositive], counts[kSelfNegative], kMinSelfTrainPerClass));
+  // Neutral texts become a class when they are at least 5% of the texts
+  // (posts and comments, unlike reviews, are often neutral; a two-class
+  // model would force a side on each of them).
+  const bool neutral_class =
+      counts[kSelfNeutral] >= kMinSelfTrainPerClass / 4 && counts[kSelfNeutral] * 20 >= texts.size();
+  std::vector<std::vector<uint32_t>> examples;
+  std::vector<int> labels;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (classes[i] < 0 || (classes[i] == kSelfNeutral && !neutral_class)) continue;
+    examples.push_back(std::move(features[i]));
+    labels.push_back(classes[i]);
   }
-  if (positives < kMinSelfTrainPerClass || negatives < kMinSelfTrainPerClass)
-    return Status::NotFound("too few confident texts of each polarity to self-train");
-  if (neutral_docs.size() >= kMinSelfTrainPerClass / 4 && neutral_docs.size() * 20 >= texts.size()) {
-    for (auto& d : neutral_docs) {
-      docs.push_back(std::move(d));
-      classes.push_back("neutral");
-    }
+  return HashedClassifier::Train(examples, labels, neutral_class ? 3 : 2, {});
+}
+
+SentimentModel::ClassProbabilities SentimentModel::Classify(const Analysis& analysis) const {
+  ClassProbabilities p;
+  if (self_trained_) {
+    thread_local std::vector<uint32_t> features;
+    float probabilities[3] = {0, 0, 0};
+    SelfTrainedFeatures(analysis, features);
+    self_trained_->Predict(features, std::span<float>(probabilities, static_cast<size_t>(self_trained_->classes())));
+    return {probabilities[kSelfPositive], probabilities[kSelfNegative], probabilities[kSelfNeutral]};
   }
-  return FastTextClassifier::Train(docs, classes, {});
+  for (const auto& [label, probability] : supervised_->Predict(ModelDocument(analysis, /*lexicon_features=*/true))) {
+    if (label == "1" || label == "positive") p.positive = probability;
+    if (label == "0" || label == "negative") p.negative = probability;
+    if (label == "neutral") p.neutral = probability;
+  }
+  return p;
 }
 
 SentimentPrediction SentimentModel::Predict(const Analysis& analysis) const {
-  if (!classifier_) return {analysis.label, analysis.score};
-  float p_pos = 0, p_neg = 0, p_neu = 0;
-  for (const auto& [label, p] : classifier_->Predict(ModelDocument(analysis, features_ == Features::kTokensAndLexicon))) {
-    if (label == "1" || label == "positive") p_pos = p;
-    if (label == "0" || label == "negative") p_neg = p;
-    if (label == "neutral") p_neu = p;
-  }
-  const float score = kClassifierWeight * (p_pos - p_neg) + (1 - kClassifierWeight) * analysis.score;
+  if (!has_classifier()) return {analysis.label, analysis.score};
+  const ClassProbabilities p = Classify(analysis);
+  const float score = kClassifierWeight * (p.positive - p.negative) + (1 - kClassifierWeight) * analysis.score;
   // A three-class model that finds the text neutral keeps it neutral unless
   // the combined evidence is clear.
-  if (p_neu > p_pos && p_neu > p_neg && std::abs(score) < 0.3f) return {SentimentLabel::kNeutral, score};
+  if (p.neutral > p.positive && p.neutral > p.negative && std::abs(score) < 0.3f)
+    return {SentimentLabel::kNeutral, score};
   return {LabelOf(score), score};
 }
 

@@ -1,8 +1,9 @@
-// Sentiment from the lexicon alone, or combined with a fastText classifier
-// trained on labelled data (`brandlens sentiment train`) or self-trained on
-// an unlabelled corpus: the lexicon labels the corpus's confident part, a
-// classifier learns the domain's vocabulary from it, and the two are
-// combined — better than the lexicon on that domain with no human label.
+// Sentiment from the lexicon alone, or combined with a classifier: a
+// fastText model trained on labelled data (`brandlens sentiment train`), or a
+// hashed linear model self-trained on an unlabelled corpus — the lexicon
+// labels the corpus's confident part, the classifier learns the domain's
+// vocabulary from it, and the two are combined: better than the lexicon on
+// that domain with no human label.
 #pragma once
 
 #include <memory>
@@ -12,6 +13,7 @@
 #include "core/status.h"
 #include "text/analyzer.h"
 #include "text/fasttext_classifier.h"
+#include "text/hashed_classifier.h"
 
 namespace brandlens {
 
@@ -25,31 +27,44 @@ struct SentimentPrediction {
 // and of the whole text (a band, __lex_neg2__ … __lex_pos2__).
 std::string ModelDocument(const Analysis& analysis, bool lexicon_features);
 
+// The classes of a self-trained model, as HashedClassifier class ids.
+enum SelfTrainedClass : int { kSelfNegative = 0, kSelfPositive = 1, kSelfNeutral = 2 };
+
 class SentimentModel {
  public:
-  // Lexicon only when `classifier` is null. Supervised models (trained by
-  // TrainSupervised, saved and loaded) read lexicon features; self-trained
-  // ones do not, since those would only echo their training labels.
-  enum class Features { kTokensAndLexicon, kTokensOnly };
-  explicit SentimentModel(std::unique_ptr<FastTextClassifier> classifier,
-                          Features features = Features::kTokensAndLexicon);
+  // The lexicon alone.
+  SentimentModel() = default;
+  // A supervised fastText model (from TrainSupervised, saved and loaded); it
+  // reads lexicon features as well as tokens.
+  explicit SentimentModel(std::unique_ptr<FastTextClassifier> supervised);
+  // A model self-trained on the domain's texts; it reads tokens only, since
+  // lexicon features would only echo its training labels.
+  explicit SentimentModel(std::shared_ptr<const HashedClassifier> self_trained);
 
   // Trains on labelled texts. Labels: 0/1, pos/neu/neg words or 1–5 stars.
   static Result<std::unique_ptr<FastTextClassifier>> TrainSupervised(const TextAnalyzer& analyzer,
                                                                      const std::vector<std::string>& texts,
                                                                      const std::vector<std::string>& labels);
-  // Trains on the lexicon's confident verdicts over `texts`. Needs enough
-  // confident texts of both polarities (else NotFound: stay with the lexicon).
-  static Result<std::unique_ptr<FastTextClassifier>> SelfTrain(const TextAnalyzer& analyzer,
-                                                               const std::vector<std::string>& texts);
+  // Trains on the lexicon's confident verdicts over `texts` (analysed on
+  // `threads` threads, 0: one per core). Needs kMinSelfTrainPerClass
+  // confident texts of each polarity (else NotFound: stay with the lexicon).
+  static Result<HashedClassifier> SelfTrain(const TextAnalyzer& analyzer, const std::vector<std::string>& texts,
+                                            unsigned threads = 0);
+  static constexpr size_t kMinSelfTrainPerClass = 200;
 
-  // The prediction for an analysed text.
+  // The prediction for an analysed text. Thread-safe.
   SentimentPrediction Predict(const Analysis& analysis) const;
-  bool has_classifier() const { return classifier_ != nullptr; }
+  bool has_classifier() const { return supervised_ != nullptr || self_trained_ != nullptr; }
 
  private:
-  std::unique_ptr<FastTextClassifier> classifier_;
-  Features features_;
+  // The classifier's P(positive), P(negative), P(neutral) for a text.
+  struct ClassProbabilities {
+    float positive = 0, negative = 0, neutral = 0;
+  };
+  ClassProbabilities Classify(const Analysis& analysis) const;
+
+  std::unique_ptr<FastTextClassifier> supervised_;
+  std::shared_ptr<const HashedClassifier> self_trained_;
 };
 
 }  // namespace brandlens

@@ -65,7 +65,7 @@ TEST_F(HostileInputTest, AStoredRowWithHugeCountsNeverCrashesAJob) {
     sqlite3_close(raw);
   }
   auto analyzer = std::move(TextAnalyzer::Create({"food_and_drink", {{"山茶集", true, {}}}, {}}).value());
-  ASSERT_TRUE(AnalyzeWorkspace(*store_, *analyzer, SentimentModel(nullptr), 1).ok());
+  ASSERT_TRUE(AnalyzeWorkspace(*store_, *analyzer, SentimentModel(), 1).ok());
   auto time = std::move(TimestampParser::Create("Asia/Shanghai").value());
   auto facts = LoadListeningFacts(*store_, {"山茶集"}, *time);
   ASSERT_TRUE(facts.ok()) << facts.status().message();

@@ -31,7 +31,7 @@ class RecoveryTest : public ::testing::Test {
     std::erase_if(sources.sources, [](const SourceConfig& s) { return s.kind != "mentions"; });
     for (const auto& i : ImportSources(*store_, *config, sources)) ASSERT_TRUE(i.error.ok()) << i.error.message();
     auto analyzer = std::move(TextAnalyzer::Create(TextAnalyzer::OptionsFor(*config).value()).value());
-    ASSERT_TRUE(AnalyzeWorkspace(*store_, *analyzer, SentimentModel(nullptr), 2).ok());
+    ASSERT_TRUE(AnalyzeWorkspace(*store_, *analyzer, SentimentModel(), 2).ok());
     auto time = std::move(TimestampParser::Create("Asia/Shanghai").value());
     facts_ = new ListeningFacts(std::move(LoadListeningFacts(*store_, {"山茶集", "青柠社", "蜜桃堂", "茶小满"}, *time).value()));
   }

@@ -46,7 +46,7 @@ TEST(FastTextTest, TrainsSavesLoadsAndPredicts) {
   // Held-out texts: the lexicon alone reads them as neutral.
   Analysis a;
   ASSERT_TRUE(analyzer->Analyze("朋友说 zorbly", a).ok());
-  EXPECT_EQ(SentimentModel(nullptr).Predict(a).label, SentimentLabel::kNeutral);
+  EXPECT_EQ(SentimentModel().Predict(a).label, SentimentLabel::kNeutral);
   EXPECT_GT(Probability(**loaded, *analyzer, "朋友说 zorbly", "1"), 0.8f);
   EXPECT_GT(Probability(**loaded, *analyzer, "朋友说 gronkish", "0"), 0.8f);
   const SentimentModel model(std::move(loaded.value()));
@@ -62,32 +62,6 @@ TEST(FastTextTest, LoadingGarbageIsAClearError) {
   ASSERT_FALSE(loaded.ok());
   EXPECT_NE(loaded.status().message().find("bad.bin"), std::string::npos);
   EXPECT_FALSE(FastTextClassifier::Load("/nonexistent/model.bin").ok());
-}
-
-TEST(FastTextTest, SelfTrainingNeedsConfidentTextsOfBothPolarities) {
-  auto analyzer = std::move(TextAnalyzer::Create({"general", {}}).value());
-  std::vector<std::string> only_positive(500, "非常好，很满意");
-  EXPECT_FALSE(SentimentModel::SelfTrain(*analyzer, only_positive).ok());
-}
-
-TEST(FastTextTest, SelfTrainingLearnsANeutralClassWhenTextsOftenTakeNoSide) {
-  auto analyzer = std::move(TextAnalyzer::Create({"general", {}}).value());
-  std::vector<std::string> texts;
-  for (int i = 0; i < 250; ++i) {
-    texts.push_back("非常好，很满意" + std::to_string(i));
-    texts.push_back("太差了，很失望" + std::to_string(i));
-  }
-  auto binary = SentimentModel::SelfTrain(*analyzer, texts);
-  ASSERT_TRUE(binary.ok()) << binary.status().message();
-  EXPECT_EQ((*binary)->labels().size(), 2u);  // reviews: every text takes a side
-  for (int i = 0; i < 60; ++i) texts.push_back("今天去了门店" + std::to_string(i));  // 60 of 560: over 5%
-  auto three = SentimentModel::SelfTrain(*analyzer, texts);
-  ASSERT_TRUE(three.ok()) << three.status().message();
-  EXPECT_EQ((*three)->labels().size(), 3u);
-  const SentimentModel model(std::move(three.value()), SentimentModel::Features::kTokensOnly);
-  Analysis a;
-  ASSERT_TRUE(analyzer->Analyze("今天去了门店", a).ok());
-  EXPECT_EQ(model.Predict(a).label, SentimentLabel::kNeutral);
 }
 
 }  // namespace

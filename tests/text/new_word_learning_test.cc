@@ -80,7 +80,7 @@ TEST(NewWordLearningTest, LearnsFromUnanalysedMentionsAndTheSegmenterKeepsTheWor
   EXPECT_EQ(a.label, SentimentLabel::kPositive);
 
   // Once analysed, the mentions teach nothing more.
-  ASSERT_TRUE(AnalyzeWorkspace(*store, *learned_analyzer, SentimentModel(nullptr), 2).ok());
+  ASSERT_TRUE(AnalyzeWorkspace(*store, *learned_analyzer, SentimentModel(), 2).ok());
   auto again = FindNewWordsInUnanalysed(*store, *learned_analyzer, options);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->empty());

@@ -32,7 +32,7 @@ TEST(WorkspaceAnalysisTest, AnalysesOnlyNewMentionsAndWritesEveryTable) {
   options.industry = "food_and_drink";
   options.brands = {{"山茶集", true, {"ShanCha"}}, {"青柠社", false, {}}};
   auto analyzer = std::move(TextAnalyzer::Create(options).value());
-  const SentimentModel model(nullptr);
+  const SentimentModel model;
 
   auto first = AnalyzeWorkspace(*store, *analyzer, model, 2);
   ASSERT_TRUE(first.ok()) << first.status().message();
@@ -70,7 +70,7 @@ TEST(WorkspaceAnalysisTest, AMentionWithThousandsOfComparisonsKeepsKeysUnique) {
                          o)
                   .ok());
   auto analyzer = std::move(TextAnalyzer::Create({"food_and_drink", {{"山茶集", true, {}}, {"青柠社", false, {}}}, {}}).value());
-  ASSERT_TRUE(AnalyzeWorkspace(*store, *analyzer, SentimentModel(nullptr), 1).ok());
+  ASSERT_TRUE(AnalyzeWorkspace(*store, *analyzer, SentimentModel(), 1).ok());
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_comparisons WHERE mention_id = 1"), 1024);
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_comparisons WHERE mention_id = 2"), 1);
   EXPECT_EQ(QueryInt(db, "SELECT count(DISTINCT dedup_key) FROM mention_comparisons"),

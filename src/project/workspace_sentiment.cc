@@ -1,0 +1,101 @@
+#include "project/workspace_sentiment.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "text/workspace_analysis.h"
+
+namespace brandlens {
+
+namespace {
+
+struct ModelInfo {
+  int64_t mentions = 0;  // in the workspace when the model was learned
+  int64_t texts = 0;     // the model learned from
+};
+
+std::optional<ModelInfo> ReadModelInfo(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) return std::nullopt;
+  const auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object() || !json.contains("mentions") || !json["mentions"].is_number_integer() ||
+      !json.contains("texts") || !json["texts"].is_number_integer())
+    return std::nullopt;
+  return ModelInfo{json["mentions"].get<int64_t>(), json["texts"].get<int64_t>()};
+}
+
+// Writes the model and its description under temporary names, then renames
+// both into place: a reader never sees half a file.
+Status SaveWorkspaceModel(const Project& project, const HashedClassifier& model, const ModelInfo& info) {
+  const auto model_path = WorkspaceModelPath(project), info_path = WorkspaceModelInfoPath(project);
+  const std::string suffix = fmt::format(".tmp-{}", ::getpid());
+  BRANDLENS_RETURN_IF_ERROR(model.Save(model_path.string() + suffix));
+  {
+    std::ofstream out(info_path.string() + suffix, std::ios::trunc);
+    const nlohmann::json json = {
+        {"mentions", info.mentions},
+        {"texts", info.texts},
+        {"trained_at", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)))}};
+    out << json.dump(2) << '\n';
+    if (!out) return Status::IoError(fmt::format("{}: cannot write", info_path.string()));
+  }
+  std::error_code ec;
+  std::filesystem::rename(model_path.string() + suffix, model_path, ec);
+  if (!ec) std::filesystem::rename(info_path.string() + suffix, info_path, ec);
+  if (ec) return Status::IoError(fmt::format("{}: cannot save the model: {}", model_path.string(), ec.message()));
+  return Status::Ok();
+}
+
+std::string Describe(const ModelInfo& info, bool reused) {
+  return fmt::format("self-trained on {} texts{}", info.texts, reused ? " (kept from an earlier run)" : "");
+}
+
+}  // namespace
+
+std::filesystem::path WorkspaceModelPath(const Project& project) {
+  return project.workspace.string() + ".sentiment.bin";
+}
+
+std::filesystem::path WorkspaceModelInfoPath(const Project& project) {
+  return project.workspace.string() + ".sentiment.json";
+}
+
+Result<ChosenModel> WorkspaceSentimentModel(Project& project, const TextAnalyzer& analyzer, const ModelChoice& choice,
+                                            unsigned threads) {
+  if (!choice.trained_model.empty() || choice.lexicon_only) return ChooseSentimentModel(analyzer, choice, {}, threads);
+  auto mentions = project.store->CountRows("mentions");
+  if (!mentions.ok()) return mentions.status();
+
+  if (const auto info = ReadModelInfo(WorkspaceModelInfoPath(project));
+      info && static_cast<double>(*mentions) < kRelearnGrowth * static_cast<double>(info->mentions)) {
+    auto kept = HashedClassifier::Load(WorkspaceModelPath(project));
+    if (kept.ok())
+      return ChosenModel{SentimentModel(std::make_shared<const HashedClassifier>(std::move(kept.value()))),
+                         Describe(*info, /*reused=*/true), ""};
+  }
+
+  std::vector<std::string> texts;
+  const std::string_view columns[] = {"text"};
+  ScanFilter first_texts;
+  first_texts.limit = kSelfTrainTexts;
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(*project.store, "mentions", columns, first_texts, [&](RowView& row) {
+    texts.emplace_back(row.Text(0));
+    return Status::Ok();
+  }));
+  auto trained = SentimentModel::SelfTrain(analyzer, texts, threads);
+  if (!trained.ok())
+    return ChosenModel{SentimentModel(), "lexicon",
+                       fmt::format("self-training skipped ({}): the lexicon alone decides", trained.status().message())};
+  const ModelInfo info{*mentions, static_cast<int64_t>(texts.size())};
+  auto model = std::make_shared<const HashedClassifier>(std::move(trained.value()));
+  const Status saved = SaveWorkspaceModel(project, *model, info);
+  return ChosenModel{SentimentModel(std::move(model)), Describe(info, /*reused=*/false),
+                     saved.ok() ? "" : fmt::format("the self-trained model is used but not kept: {}", saved.message())};
+}
+
+}  // namespace brandlens
