@@ -279,6 +279,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
 
   int negations = 0;
   bool weak = false, degree_then_negation = false;
+  bool experienced = false;  // an experiential 过 since the negation (没住过, 没出过)
   float degree = 1;
   int gap = 0;  // words since the last modifier: negation reaches two words
   size_t modifiers_from = SIZE_MAX;  // token of the first pending modifier
@@ -287,7 +288,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
   auto reset = [&] {
     modifiers_from = SIZE_MAX;
     negations = 0;
-    weak = degree_then_negation = false;
+    weak = degree_then_negation = experienced = false;
     degree = 1;
     gap = 0;
   };
@@ -324,6 +325,9 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
         // 很不方便), unless it is the "as … as" of a comparison (没有想象中
         // 那么好) or 可 as "can" (没有什么可抱怨的).
         if (negations > 0 && gap > 0 && !IsComparativeDegree(unit.word) && unit.word != "可") reset();
+        // 没住过这么差的 denies the experience ("never stayed anywhere this
+        // bad"), not the quality: the negation ends here.
+        if (experienced && IsComparativeDegree(unit.word)) reset();
         if (negations > 0) weak = true;  // 不很好, 不是很满意
         modifiers_from = std::min(modifiers_from, unit.token);
         degree *= unit.value;
@@ -357,9 +361,9 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
         has_polarity = true;
         break;
       case Unit::kOther:
-        // Experiential 过 ends a negation's scope: 没住过这么差的 denies the
-        // experience ("never stayed anywhere this bad"), not the quality.
-        if (negations > 0 && unit.word.ends_with("过")) negations = 0;
+        // Experiential 过 after a negation: 没出过毛病 denies the problem,
+        // 没住过这么差的 the experience (see kDegree).
+        if (negations > 0 && unit.word.ends_with("过")) experienced = true;
         break;
       case Unit::kAdjective:
         break;
@@ -398,10 +402,15 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
     clause.score += weight;
     reset();
   }
-  // A negation closing the clause with no word after it denies what came
-  // before: its own clause's words (一点问题都没有) or, with none, the last
-  // fear (本来担心会有色差，结果完全没有).
-  if (negations % 2 == 1 && !units.empty() && units.back().kind == Unit::kNegator) {
+  // A negation closing the clause with no word after it (or only an
+  // experiential verb: 毛病都没出过) denies what came before: its own
+  // clause's words (一点问题都没有) or, with none, the last fear
+  // (本来担心会有色差，结果完全没有).
+  const bool closing_negation =
+      !units.empty() && (units.back().kind == Unit::kNegator ||
+                         (units.size() >= 2 && units[units.size() - 2].kind == Unit::kNegator &&
+                          units.back().kind == Unit::kOther && units.back().word.ends_with("过")));
+  if (negations % 2 == 1 && closing_negation) {
     if (out.opinions.size() > opinions_before) {
       for (size_t o = opinions_before; o < out.opinions.size(); ++o) out.opinions[o].weight = -out.opinions[o].weight;
       clause.score = -clause.score;

@@ -71,6 +71,9 @@ TEST_F(SentimentRulesTest, FearsAndAssumptionsAreNotTheExperience) {
 TEST_F(SentimentRulesTest, NegationClosingAClauseDeniesWhatCameBefore) {
   EXPECT_EQ(Label("一点问题都没有"), kPos);
   EXPECT_EQ(Label("房间里一点异味也没有"), kPos);
+  // …or only an experiential verb after it.
+  EXPECT_EQ(Label("用了一年，洗衣机一次毛病都没出过"), kPos);
+  EXPECT_EQ(Label("这么差的酒店从来没住过"), kNeg);  // the degree says what is denied: the experience
 }
 
 TEST_F(SentimentRulesTest, TimeReadAgainstExpectation) {
@@ -206,6 +209,8 @@ TEST_F(SentimentRulesTest, WeakNegationAndDegree) {
   // …nor through experiential 过: "never had anything this bad".
   EXPECT_EQ(Label("从来没住过这么差的酒店"), kNeg);
   EXPECT_EQ(Label("没吃过这么好吃的面"), kPos);
+  // Without 这么, what the experience denies is the problem itself.
+  EXPECT_EQ(Label("开了五年没出过大毛病"), kPos);
 }
 
 TEST_F(SentimentRulesTest, ContrastShiftsWeightToTheLaterClause) {
