@@ -186,6 +186,15 @@ TEST_F(SentimentRulesTest, EnglishContractionsAndPhrases) {
   EXPECT_EQ(Label("Stopped working after two days"), kNeg);
   EXPECT_EQ(Label("The only good thing is the location"), kNeg);
   EXPECT_GT(Score("highly recommend"), Score("recommend"));
+  // Review idioms and phrasal verbs, and the negating contractions.
+  EXPECT_EQ(Label("The second half falls apart completely"), kNeg);
+  EXPECT_EQ(Label("Despite a killer premise, the execution fell flat"), kNeg);
+  EXPECT_EQ(Label("Worth every penny"), kPos);
+  EXPECT_EQ(Label("The story still hasn't found anything interesting to say"), kNeg);
+  EXPECT_EQ(Label("A tedious, bloated sequel"), kNeg);
+  EXPECT_EQ(Label("A gripping, beautifully acted thriller"), kPos);
+  // Words inside neutral phrases do not score: like as "similar to".
+  EXPECT_EQ(Label("It looks like a phone from 2015"), kNeu);
   // Quotes around a word are still punctuation (sarcasm reads them).
   EXPECT_EQ(Label("what a 'great' stay"), kNeg);
 }
