@@ -154,7 +154,8 @@ class WorldWriter {
       static const std::pair<uint32_t, std::string_view> kFlagNames[] = {
           {kSpam, "spam"}, {kRepost, "repost"}, {kSarcasm, "sarcasm"}, {kComparative, "comparative"},
           {kTraditional, "traditional"}, {kEnglish, "english"}, {kQuestion, "question"}, {kCrisis, "crisis"},
-          {kRhetorical, "rhetorical"}, {kNegation, "negation"}, {kContrast, "contrast"}};
+          {kRhetorical, "rhetorical"}, {kNegation, "negation"}, {kContrast, "contrast"},
+          {kCoordinated, "coordinated"}};
       for (const auto& [bit, name] : kFlagNames)
         if (m.flags & bit) flags += fmt::format("{}{}", flags.empty() ? "" : "|", name);
       truth << platform << m.source_id << (m.brand >= 0 ? Brands()[static_cast<size_t>(m.brand)].name : "")

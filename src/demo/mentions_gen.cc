@@ -236,6 +236,45 @@ class MentionComposer {
   Rng& rng_;
 };
 
+// A planted 水军 campaign: fresh accounts each post one near-copy of a
+// script within `hours`, with the edits that copy-paste teams make to dodge
+// exact-duplicate filters (an emoji here, punctuation there, a synonym).
+struct Campaign {
+  int brand;
+  int day;
+  int posts;
+  int hours;
+  int sentiment;
+  SV script;  // {B}: the brand; {A} and {C}: swapped for a synonym
+  std::vector<SV> a, c;
+};
+
+std::vector<DemoMention> PlantCampaign(Rng& rng, const Campaign& campaign) {
+  static const std::vector<SV> kEmoji = {"😍", "👍", "🔥", "✨", "💯", "😭", "😡", "👇"};
+  std::vector<DemoMention> out;
+  for (int i = 0; i < campaign.posts; ++i) {
+    DemoMention m;
+    m.day = campaign.day;
+    m.platform = rng.Chance(0.7) ? Platform::kWeibo : Platform::kXiaohongshu;
+    m.posted_at = LocalTime(rng, campaign.day) / 86400 * 86400 +
+                  static_cast<int64_t>(rng.Index(static_cast<size_t>(campaign.hours) * 3600));
+    m.author = fmt::format("用户{}", 6'000'000'000 + rng.Index(1'000'000'000));
+    m.brand = campaign.brand;
+    m.sentiment = campaign.sentiment;
+    m.flags = kSpam | kCoordinated;
+    m.text = std::string(campaign.script);
+    Replace(m.text, "{B}", Brands()[static_cast<size_t>(campaign.brand)].name);
+    Replace(m.text, "{A}", rng.Pick(campaign.a));
+    Replace(m.text, "{C}", rng.Pick(campaign.c));
+    if (rng.Chance(0.5)) Replace(m.text, "，", rng.Chance(0.5) ? " " : ",");
+    if (rng.Chance(0.6)) m.text.insert(m.text.size(), std::string(rng.Pick(kEmoji)));
+    if (rng.Chance(0.4)) m.text = std::string(rng.Pick(kEmoji)) + m.text;
+    m.likes = static_cast<int64_t>(rng.Index(5));
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
 Platform PickPlatform(Rng& rng) {
   static const double kWeights[] = {0.35, 0.30, 0.20, 0.15};
   return static_cast<Platform>(rng.Weighted(kWeights));
@@ -332,6 +371,17 @@ std::vector<DemoMention> GenerateMentions(Rng& rng, double daily_mentions) {
     r.likes /= 4;
     out.push_back(std::move(r));
   }
+  // Two campaigns: a competitor's paid praise, and an attack on the own brand.
+  const Campaign kCampaigns[] = {
+      {1, 420, static_cast<int>(daily_mentions * 2.4), 36, 1,
+       "{B}新品真的{A}，果肉满满一大杯，性价比超高，{C}冲就完事了！",
+       {"绝了", "太绝了", "绝绝子"}, {"姐妹们", "家人们", "宝子们"}},
+      {0, 610, static_cast<int>(daily_mentions * 1.6), 20, -1,
+       "千万别买{B}，喝完{A}，客服还不理人，{C}避雷！！",
+       {"肚子疼了一晚上", "上吐下泻", "肚子疼一整晚"}, {"大家", "姐妹们", "朋友们"}},
+  };
+  for (const Campaign& c : kCampaigns)
+    for (DemoMention& m : PlantCampaign(rng, c)) out.push_back(std::move(m));
   std::stable_sort(out.begin(), out.end(),
                    [](const DemoMention& a, const DemoMention& b) { return a.posted_at < b.posted_at; });
   for (size_t i = 0; i < out.size(); ++i) out[i].source_id = fmt::format("{}", 4'900'000'000 + i * 7);

@@ -18,6 +18,7 @@ std::string_view PlatformName(Platform p);
 enum MentionFlag : uint32_t {
   kSpam = 1, kRepost = 2, kSarcasm = 4, kComparative = 8, kTraditional = 16, kEnglish = 32,
   kQuestion = 64, kCrisis = 128, kRhetorical = 256, kNegation = 512, kContrast = 1024,
+  kCoordinated = 2048,  // with kSpam: one of a planted 水军 campaign's posts
 };
 
 struct AspectTruth {
@@ -42,7 +43,8 @@ struct DemoMention {
 };
 
 // About `daily_mentions` organic mentions a day over the world's 730 days,
-// plus crisis bursts, spam and reposts (~20k in all at the default 25).
+// plus crisis bursts, advertising spam, reposts and two coordinated
+// campaigns (~20k in all at the default 25).
 std::vector<DemoMention> GenerateMentions(Rng& rng, double daily_mentions);
 
 }  // namespace brandlens::demo

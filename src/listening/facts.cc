@@ -1,5 +1,7 @@
 #include "listening/facts.h"
 
+#include <absl/container/flat_hash_set.h>
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -31,8 +33,17 @@ void RestrictToDays(ListeningFacts& facts, int32_t from_day, int32_t to_day) {
 }
 
 Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::string>& brands,
-                                          const TimestampParser& time) {
+                                          const TimestampParser& time, bool include_spam) {
   ListeningFacts facts;
+  absl::flat_hash_set<int64_t> spam;
+  if (!include_spam) {
+    const std::string_view spam_columns[] = {"mention_id", "kind"};
+    BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_spam", spam_columns, {}, [&](RowView& row) {
+      spam.insert(row.Int(0));
+      ++(row.Text(1) == "advertising" ? facts.spam_advertising : facts.spam_coordinated);
+      return Status::Ok();
+    }));
+  }
   std::unordered_map<std::string, uint16_t> brand_index, platform_index, aspect_index;
   for (const auto& b : brands) IndexOf(facts.brands, brand_index, b);
   LocalDays local_days(time);
@@ -41,6 +52,7 @@ Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::s
   BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_facts", mention_columns, {}, [&](RowView& row) {
     MentionFact f;
     f.mention_id = row.Int(0);
+    if (spam.contains(f.mention_id)) return Status::Ok();
     f.brand = IndexOf(facts.brands, brand_index, row.Text(1));
     f.platform = IndexOf(facts.platforms, platform_index, row.Text(2));
     f.day = day_of(row.Int(3));
@@ -59,13 +71,15 @@ Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::s
   }));
   const std::string_view aspect_columns[] = {"id", "brand", "aspect", "label", "opinions", "posted_at"};
   BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "aspect_facts", aspect_columns, {}, [&](RowView& row) {
+    if (spam.contains(row.Int(0))) return Status::Ok();
     facts.aspect_opinions.push_back({row.Int(0), day_of(row.Int(5)), IndexOf(facts.brands, brand_index, row.Text(1)),
                                      IndexOf(facts.aspects, aspect_index, row.Text(2)), LabelFromName(row.Text(3)),
                                      std::string(row.Text(4))});
     return Status::Ok();
   }));
-  const std::string_view comparison_columns[] = {"id", "winner", "loser"};
+  const std::string_view comparison_columns[] = {"mention_id", "winner", "loser"};
   BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_comparisons", comparison_columns, {}, [&](RowView& row) {
+    if (spam.contains(row.Int(0))) return Status::Ok();
     facts.comparisons.push_back(
         {IndexOf(facts.brands, brand_index, row.Text(1)), IndexOf(facts.brands, brand_index, row.Text(2))});
     return Status::Ok();

@@ -46,12 +46,15 @@ struct ListeningFacts {
   // explaining spikes.
   std::unordered_map<int64_t, std::string> keywords;
   int32_t first_day = 0, last_day = -1;
+  // Mentions left out as spam (text/workspace_spam.h), by kind.
+  int64_t spam_advertising = 0, spam_coordinated = 0;
 };
 
 // Reads the analysed mentions. `brands` fixes the brand order (own first);
-// brands met in the data but not listed are appended.
+// brands met in the data but not listed are appended. Mentions judged spam
+// are left out unless `include_spam`.
 Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::string>& brands,
-                                          const TimestampParser& time);
+                                          const TimestampParser& time, bool include_spam = false);
 
 // Keeps only the facts dated within [from_day, to_day].
 void RestrictToDays(ListeningFacts& facts, int32_t from_day, int32_t to_day);

@@ -10,7 +10,7 @@ Result<ListeningConfig> ReadListeningConfig(const ProjectConfig& config) {
   ListeningConfig out;
   const ConfigSection s = config.Section("listening");
   BRANDLENS_RETURN_IF_ERROR(
-      s.CheckKeys({"crisis_min_z", "crisis_min_negatives", "crisis_max_p", "crisis_baseline_days"}));
+      s.CheckKeys({"crisis_min_z", "crisis_min_negatives", "crisis_max_p", "crisis_baseline_days", "include_spam"}));
   SpikeOptions& spikes = out.spikes;
   auto z = s.Number("crisis_min_z", spikes.z_threshold);
   auto negatives = s.Int("crisis_min_negatives", spikes.min_negatives);
@@ -30,6 +30,9 @@ Result<ListeningConfig> ReadListeningConfig(const ProjectConfig& config) {
   spikes.min_negatives = *negatives;
   spikes.max_tail_probability = *p;
   spikes.baseline_days = static_cast<int>(*days);
+  auto include_spam = s.Bool("include_spam", false);
+  if (!include_spam.ok()) return include_spam.status();
+  out.include_spam = *include_spam;
   return out;
 }
 

@@ -5,6 +5,7 @@
 //   crisis_min_negatives = 8     # negatives a day needs to alert
 //   crisis_max_p = 1e-5          # Poisson tail probability to fall below
 //   crisis_baseline_days = 28    # the trailing window of the baseline
+//   include_spam = false         # count advertising and coordinated posts too
 #pragma once
 
 #include "core/config.h"
@@ -15,6 +16,7 @@ namespace brandlens {
 
 struct ListeningConfig {
   SpikeOptions spikes;
+  bool include_spam = false;
 };
 
 Result<ListeningConfig> ReadListeningConfig(const ProjectConfig& config);

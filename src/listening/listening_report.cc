@@ -9,6 +9,7 @@
 
 #include "listening/metrics.h"
 #include "listening/perceptual_map.h"
+#include "listening/spam_section.h"
 #include "listening/spikes.h"
 #include "report/charts.h"
 #include "text/keywords.h"
@@ -316,7 +317,7 @@ Status AddListeningSections(const ListeningFacts& f, Store& store, const Listeni
   ReportSection crisis{"crisis", "危机预警 · Spikes and crisis alerts", {}, {}, {}};
   BRANDLENS_RETURN_IF_ERROR(CrisisSection(f, store, config.spikes, crisis, report));
   report.sections.push_back(std::move(crisis));
-  return Status::Ok();
+  return AddSpamSection(f, store, report);
 }
 
 }  // namespace brandlens

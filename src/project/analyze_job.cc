@@ -180,7 +180,9 @@ Result<ProjectAnalysisResult> AnalyzeProjectMentions(Project& project, const Tex
   if (!chosen.ok()) return chosen.status();
   auto report = AnalyzeWorkspace(*project.store, analyzer, chosen->model, threads, on_batch);
   if (!report.ok()) return report.status();
-  return ProjectAnalysisResult{*report, chosen->description, chosen->warning};
+  auto spam = DetectWorkspaceSpam(*project.store, SpamDetector(analyzer.normalizer()), threads);
+  if (!spam.ok()) return spam.status();
+  return ProjectAnalysisResult{*report, *spam, chosen->description, chosen->warning};
 }
 
 }  // namespace brandlens

@@ -23,6 +23,7 @@
 #include "text/analyzer.h"
 #include "text/sentiment_model.h"
 #include "text/workspace_analysis.h"
+#include "text/workspace_spam.h"
 
 namespace brandlens {
 
@@ -71,12 +72,13 @@ Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const Analyz
 
 struct ProjectAnalysisResult {
   WorkspaceAnalysisReport report;
+  WorkspaceSpamReport spam;  // every mention judged again
   std::string model;    // ChosenModel::description
   std::string warning;  // ChosenModel::warning
 };
 
 // The workspace's mentions without an analysis yet (a non-ok result keeps
-// the batches already committed).
+// the batches already committed), then spam detection over all mentions.
 Result<ProjectAnalysisResult> AnalyzeProjectMentions(Project& project, const TextAnalyzer& analyzer,
                                                        const ModelChoice& choice, unsigned threads,
                                                        const std::function<void(int64_t done)>& on_batch = {});

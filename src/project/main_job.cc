@@ -108,6 +108,7 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   if (!analysed.ok()) return analysed.status();
   result.analysis = analysed->report;
   result.sentiment_model = analysed->model;
+  result.spam = analysed->spam;
   if (!analysed->warning.empty()) result.warnings.push_back(analysed->warning);
 
   std::vector<std::string> brands;
@@ -115,7 +116,7 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   brands.push_back(own->name);
   for (const auto& b : config.brands)
     if (!b.own) brands.push_back(b.name);
-  auto facts = LoadListeningFacts(store, brands, **time);
+  auto facts = LoadListeningFacts(store, brands, **time, listening->include_spam);
   if (!facts.ok()) return facts.status();
   BRANDLENS_RETURN_IF_ERROR(RestrictToRange(*facts, **time, options.from, options.to));
   result.brand_mentions = static_cast<int64_t>(facts->mentions.size());

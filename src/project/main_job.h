@@ -29,6 +29,7 @@
 #include "personas/personas.h"
 #include "planning/planning.h"
 #include "store/store.h"
+#include "text/workspace_spam.h"
 #include "text/workspace_analysis.h"
 
 namespace brandlens {
@@ -49,6 +50,7 @@ struct MainJobResult {
   std::filesystem::path dictionary;
   WorkspaceAnalysisReport analysis;
   std::string sentiment_model;  // how new mentions were scored (ChosenModel::description)
+  WorkspaceSpamReport spam;
   std::vector<std::string> warnings;  // what the user should know but did not stop the job
   int64_t brand_mentions = 0;  // (mention, brand) pairs the report covers
   PersonasResult personas;     // segments (built = false when there are no customers)

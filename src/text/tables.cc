@@ -50,8 +50,25 @@ CREATE TABLE mention_comparisons (
 );
 )sql";
 
+// Mentions judged spam by the latest detection run (text/workspace_spam.h):
+// advertising, or one of a coordinated cluster (cluster numbers the run's
+// clusters, largest first). Clean mentions have no row.
+constexpr std::string_view kV10 = R"sql(
+CREATE TABLE mention_spam (
+  id         INTEGER PRIMARY KEY,
+  dedup_key  INTEGER NOT NULL,
+  run        INTEGER NOT NULL,
+  mention_id INTEGER NOT NULL REFERENCES mentions(id) ON DELETE CASCADE,
+  kind       TEXT    NOT NULL CHECK (kind IN ('advertising', 'coordinated')),
+  reason     TEXT    NOT NULL,
+  cluster    INTEGER
+);
+CREATE UNIQUE INDEX mention_spam_by_mention ON mention_spam(mention_id);
+)sql";
+
 constexpr std::array kMigrations = {
     Migration{2, "text", kV2},
+    Migration{10, "text", kV10},
 };
 
 }  // namespace

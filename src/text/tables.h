@@ -8,7 +8,8 @@
 
 namespace brandlens {
 
-// mention_analysis, mention_aspects, mention_brands, mention_comparisons: v2.
+// mention_analysis, mention_aspects, mention_brands, mention_comparisons: v2;
+// mention_spam: v10.
 std::span<const Migration> TextMigrations();
 
 }  // namespace brandlens

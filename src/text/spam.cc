@@ -1,0 +1,256 @@
+#include "text/spam.h"
+
+#include <fmt/format.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <array>
+#include <numeric>
+#include <unordered_map>
+
+#include "core/parallel.h"
+#include "core/utf8.h"
+
+namespace brandlens {
+
+namespace {
+
+// Words that solicit contact or sell, matched on normalized (case-folded,
+// simplified) text. Strong ones are advertising on their own; weak ones are
+// also what customers say (私信客服没人回, 领了优惠券) and count only with a
+// link or together with another one and an id-like code.
+constexpr std::string_view kStrongTerms[] = {
+    "加v", "加微", "+v", "vx", "v信", "薇信", "威信", "wx号", "加我微信", "加微信", "私我", "私聊我", "扣扣",
+    "qq群", "加群", "淘口令", "复制这段", "日赚", "招代理", "代理加盟", "刷单", "看我主页", "主页有惊喜"};
+constexpr std::string_view kWeakTerms[] = {"私信", "优惠券", "领券", "券后", "代购", "免费领", "免费送", "点击链接",
+                                           "戳链接", "福利", "抽奖", "低价出", "代金券", "转发抽", "关注+转发",
+                                           "兼职", "返现", "优惠码", "折扣码", "进群", "下单立减"};
+
+// The shape of a near-copy test: 32 MinHash values in 8 bands of 4. Two
+// texts whose 3-gram sets have Jaccard similarity 0.7 share a band with
+// probability 1 - (1 - 0.7^4)^8 = 0.89; at 0.3, 0.06.
+constexpr int kHashes = 32;
+constexpr int kBands = 8;
+constexpr int kRows = kHashes / kBands;
+using Signature = std::array<uint64_t, kHashes>;
+
+uint64_t Mix(uint64_t h) {  // MurmurHash3's 64-bit finalizer
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A mainland mobile number: 11 digits starting 13–19, not part of a longer run.
+bool HasMobileNumber(std::string_view s) {
+  for (size_t i = 0; i + 11 <= s.size(); ++i) {
+    if (s[i] != '1' || (i > 0 && IsDigit(s[i - 1])) || s[i + 1] < '3') continue;
+    size_t j = i;
+    while (j < s.size() && IsDigit(s[j])) ++j;
+    if (j - i == 11) return true;
+    i = j;
+  }
+  return false;
+}
+
+// An id-like code: five or more ASCII letters and digits with at least one digit (tea4821, A61234).
+bool HasCode(std::string_view s) {
+  size_t run = 0;
+  bool digit = false;
+  for (char c : s) {
+    const bool alnum = IsDigit(c) || (c >= 'a' && c <= 'z');
+    run = alnum ? run + 1 : 0;
+    digit = alnum && (digit || IsDigit(c));
+    if (!alnum) digit = false;
+    if (run >= 5 && digit) return true;
+  }
+  return false;
+}
+
+// The letters and digits of a text, as code points: what near-copies share
+// once emoji, punctuation and spacing are set aside.
+void ContentCodePoints(std::string_view s, std::vector<UChar32>& out) {
+  out.clear();
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if (c >= 0 && u_isalnum(c)) out.push_back(c);
+  }
+}
+
+bool MinHash(const std::vector<UChar32>& chars, Signature& signature) {
+  signature.fill(UINT64_MAX);
+  for (size_t i = 0; i + 3 <= chars.size(); ++i) {
+    const uint64_t shingle = Mix((static_cast<uint64_t>(chars[i]) << 42) ^ (static_cast<uint64_t>(chars[i + 1]) << 21) ^
+                                 static_cast<uint64_t>(chars[i + 2]));
+    for (int k = 0; k < kHashes; ++k)
+      signature[k] = std::min(signature[k], Mix(shingle + 0x9e3779b97f4a7c15ull * static_cast<uint64_t>(k + 1)));
+  }
+  return true;
+}
+
+double Similarity(const Signature& a, const Signature& b) {
+  int same = 0;
+  for (int k = 0; k < kHashes; ++k) same += a[k] == b[k];
+  return static_cast<double>(same) / kHashes;
+}
+
+struct UnionFind {
+  std::vector<uint32_t> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0u); }
+  uint32_t Find(uint32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Join(uint32_t a, uint32_t b) {
+    a = Find(a), b = Find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+}  // namespace
+
+std::string_view SpamKindName(SpamKind kind) {
+  switch (kind) {
+    case SpamKind::kNone: return "";
+    case SpamKind::kAdvertising: return "advertising";
+    case SpamKind::kCoordinated: return "coordinated";
+  }
+  return "";
+}
+
+SpamDetector::SpamDetector(const Normalizer& normalizer, const Options& options)
+    : normalizer_(normalizer), options_(options) {}
+
+std::string SpamDetector::AdvertisingReason(std::string_view text) const {
+  NormalizedText normalized;
+  normalizer_.Normalize(text, normalized);
+  const std::string& s = normalized.text;
+  for (std::string_view term : kStrongTerms)
+    if (s.find(term) != std::string::npos) return fmt::format("advertising: solicits contact ({})", term);
+  if (HasMobileNumber(s)) return "advertising: gives a mobile number";
+  std::vector<std::string_view> weak;
+  for (std::string_view term : kWeakTerms)
+    if (s.find(term) != std::string::npos) weak.push_back(term);
+  if (!weak.empty() && !normalized.urls.empty()) return fmt::format("advertising: {} with a link", weak[0]);
+  if (weak.size() >= 2 && HasCode(s)) return fmt::format("advertising: {} and {} with a code", weak[0], weak[1]);
+  return "";
+}
+
+SpamReport SpamDetector::Detect(std::span<const SpamPost> posts, unsigned threads) const {
+  SpamReport report;
+  report.verdicts.resize(posts.size());
+  std::vector<Signature> signatures(posts.size());
+  std::vector<char> comparable(posts.size(), 0);
+  threads = ThreadsOrCores(threads);
+  std::vector<NormalizedText> normalized(threads);
+  std::vector<std::vector<UChar32>> chars(threads);
+  ParallelFor(posts.size(), threads, [&](unsigned worker, size_t i) {
+    std::string_view text = posts[i].text;
+    if (text.empty() || !IsValidUtf8(text)) return;
+    if (std::string reason = AdvertisingReason(text); !reason.empty()) {
+      report.verdicts[i] = {SpamKind::kAdvertising, std::move(reason), -1};
+      return;
+    }
+    // A repost's own words come before the quoted chain.
+    text = text.substr(0, text.find("//@"));
+    normalizer_.Normalize(text, normalized[worker]);
+    ContentCodePoints(normalized[worker].text, chars[worker]);
+    if (chars[worker].size() < options_.min_chars) return;
+    comparable[i] = MinHash(chars[worker], signatures[i]);
+  });
+
+  // Candidates share a band: runs of equal band keys.
+  std::vector<std::pair<uint64_t, uint32_t>> keys;
+  for (uint32_t i = 0; i < posts.size(); ++i) {
+    if (!comparable[i]) continue;
+    for (int b = 0; b < kBands; ++b) {
+      uint64_t key = Mix(static_cast<uint64_t>(b) + 1);
+      for (int r = 0; r < kRows; ++r) key = Mix(key ^ signatures[i][b * kRows + r]);
+      keys.emplace_back(key, i);
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  UnionFind groups(posts.size());
+  for (size_t run = 0; run < keys.size();) {
+    size_t end = run + 1;
+    while (end < keys.size() && keys[end].first == keys[run].first) ++end;
+    // Each member is compared with the run's first and with its
+    // predecessor: two comparisons each, however large the run.
+    const uint32_t first = keys[run].second;
+    for (size_t k = run + 1; k < end; ++k) {
+      const uint32_t post = keys[k].second, previous = keys[k - 1].second;
+      if (Similarity(signatures[first], signatures[post]) >= options_.min_similarity) groups.Join(first, post);
+      if (Similarity(signatures[previous], signatures[post]) >= options_.min_similarity) groups.Join(previous, post);
+    }
+    run = end;
+  }
+
+  // How much each author posts: coordinated accounts post little else.
+  std::unordered_map<std::string_view, int32_t> posts_by_author;
+  for (const auto& p : posts)
+    if (!p.author.empty()) ++posts_by_author[p.author];
+  std::unordered_map<uint32_t, std::vector<uint32_t>> members;
+  for (uint32_t i = 0; i < posts.size(); ++i)
+    if (comparable[i] && groups.Find(i) != i) members[groups.Find(i)].push_back(i);
+  for (auto& [root, rest] : members) {
+    SpamCluster cluster;
+    cluster.posts.push_back(root);
+    cluster.posts.insert(cluster.posts.end(), rest.begin(), rest.end());
+    std::vector<std::string_view> authors;
+    int32_t unknown_authors = 0, low_activity = 0;
+    bool times_known = true;
+    cluster.first_at = INT64_MAX;
+    cluster.last_at = INT64_MIN;
+    for (uint32_t i : cluster.posts) {
+      const SpamPost& p = posts[i];
+      if (p.author.empty()) {
+        ++unknown_authors;
+      } else {
+        authors.push_back(p.author);
+      }
+      times_known = times_known && p.posted_at != 0;
+      cluster.first_at = std::min(cluster.first_at, p.posted_at);
+      cluster.last_at = std::max(cluster.last_at, p.posted_at);
+    }
+    std::sort(authors.begin(), authors.end());
+    authors.erase(std::unique(authors.begin(), authors.end()), authors.end());
+    for (std::string_view a : authors) low_activity += posts_by_author[a] <= options_.low_activity_posts;
+    cluster.authors = static_cast<int32_t>(authors.size()) + unknown_authors;
+    if (cluster.authors < options_.min_authors) continue;
+    // A crisis also brings near-identical posts in a burst, from real
+    // customers who post about other things too: only accounts that post
+    // little else make a burst coordinated. Without authors, only size
+    // tells, so the bar is higher.
+    const bool burst = !times_known || cluster.last_at - cluster.first_at <= options_.burst_seconds;
+    const bool fresh_accounts =
+        authors.empty() ? cluster.posts.size() >= options_.min_posts_without_authors
+                        : low_activity >= options_.low_activity_share * static_cast<double>(authors.size());
+    if (burst && fresh_accounts) report.clusters.push_back(std::move(cluster));
+  }
+  std::sort(report.clusters.begin(), report.clusters.end(), [](const SpamCluster& a, const SpamCluster& b) {
+    return a.posts.size() != b.posts.size() ? a.posts.size() > b.posts.size() : a.posts[0] < b.posts[0];
+  });
+  for (size_t c = 0; c < report.clusters.size(); ++c) {
+    const SpamCluster& cluster = report.clusters[c];
+    const double hours = static_cast<double>(cluster.last_at - cluster.first_at) / 3600.0;
+    const std::string reason =
+        fmt::format("coordinated: one of {} near-identical posts by {} authors{}", cluster.posts.size(),
+                    cluster.authors, cluster.first_at > 0 ? fmt::format(" within {:.0f} hours", hours) : "");
+    for (uint32_t i : cluster.posts) report.verdicts[i] = {SpamKind::kCoordinated, reason, static_cast<int32_t>(c)};
+  }
+  for (const auto& v : report.verdicts) {
+    report.advertising += v.kind == SpamKind::kAdvertising;
+    report.coordinated += v.kind == SpamKind::kCoordinated;
+  }
+  return report;
+}
+
+}  // namespace brandlens
