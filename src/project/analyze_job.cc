@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <unordered_map>
 
 #include "core/parallel.h"
 #include "project/workspace_sentiment.h"
@@ -23,8 +24,10 @@ struct PendingRow {
 };
 
 // Analyses a batch on `threads` threads; output order is input order.
-void AnalyzeBatch(const TextAnalyzer& analyzer, const SentimentModel& model, std::vector<PendingRow>& batch,
+void AnalyzeBatch(const TextAnalyzer& analyzer, const SentimentModel& model,
+                  const std::unordered_map<int64_t, SpamVerdict>& spam, std::vector<PendingRow>& batch,
                   unsigned threads, bool explain) {
+  static const SpamVerdict kClean;
   std::vector<Analysis> scratch(std::max(1u, threads));
   ParallelFor(batch.size(), threads, [&](unsigned worker, size_t i) {
     PendingRow& row = batch[i];
@@ -32,7 +35,9 @@ void AnalyzeBatch(const TextAnalyzer& analyzer, const SentimentModel& model, std
     Analysis& analysis = scratch[worker];
     const Status status = analyzer.Analyze(row.text, analysis);
     if (status.ok()) {
-      AppendAnalysisJson(row.json, analysis, model.Predict(analysis), analyzer.brands(), row.line, row.id, explain);
+      const auto verdict = spam.find(row.line);
+      AppendAnalysisJson(row.json, analysis, model.Predict(analysis), verdict == spam.end() ? kClean : verdict->second,
+                         analyzer.brands(), row.line, row.id, explain);
     } else {
       AppendErrorJson(row.json, row.line, row.id, status.message());
       row.failed = true;
@@ -40,20 +45,36 @@ void AnalyzeBatch(const TextAnalyzer& analyzer, const SentimentModel& model, std
   });
 }
 
-// The first texts of the file, for self-training (the read stops, as
-// Aborted, once it holds enough).
-Result<std::vector<std::string>> ReadTextsToLearnFrom(const AnalyzeFileOptions& options) {
-  std::vector<std::string> texts;
-  const Status read = ForEachCsvRow(
+// What the first pass over the file learns: the first texts, for
+// self-training, and which rows are spam (judged over all of them).
+struct FirstPass {
+  std::vector<std::string> to_learn_from;
+  std::unordered_map<int64_t, SpamVerdict> spam;  // by line; clean rows absent
+};
+
+Result<FirstPass> ReadFirstPass(const TextAnalyzer& analyzer, const AnalyzeFileOptions& options, bool learn) {
+  FirstPass pass;
+  std::vector<int64_t> lines;
+  std::string arena;  // every text, end to end: one allocation per few rows, not per row
+  std::vector<std::pair<size_t, size_t>> spans;
+  BRANDLENS_RETURN_IF_ERROR(ForEachCsvRow(
       options.input.string(), {options.text_column},
-      [&](int64_t, std::span<const std::string_view> f) {
-        texts.emplace_back(f[0]);
-        return static_cast<int64_t>(texts.size()) < kSelfTrainTexts ? Status::Ok()
-                                                                      : Status::Aborted("enough texts to self-train");
+      [&](int64_t line, std::span<const std::string_view> f) {
+        if (learn && static_cast<int64_t>(pass.to_learn_from.size()) < kSelfTrainTexts)
+          pass.to_learn_from.emplace_back(f[0]);
+        lines.push_back(line);
+        spans.emplace_back(arena.size(), f[0].size());
+        arena.append(f[0]);
+        return Status::Ok();
       },
-      [](int64_t, const std::string&) {}, options.encoding);
-  if (!read.ok() && read.code() != Status::Code::kAborted) return read;
-  return texts;
+      [](int64_t, const std::string&) {}, options.encoding));
+  // A file has no authors or times: coordination shows only as size.
+  std::vector<SpamPost> posts(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) posts[i].text = std::string_view(arena).substr(spans[i].first, spans[i].second);
+  SpamReport report = SpamDetector(analyzer.normalizer()).Detect(posts, options.threads);
+  for (size_t i = 0; i < lines.size(); ++i)
+    if (report.verdicts[i].kind != SpamKind::kNone) pass.spam.emplace(lines[i], std::move(report.verdicts[i]));
+  return pass;
 }
 
 // An output file written under a temporary name beside its destination and
@@ -115,15 +136,11 @@ Result<ChosenModel> ChooseSentimentModel(const TextAnalyzer& analyzer, const Mod
 Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const AnalyzeFileOptions& options,
                                       std::ostream& stream_output) {
   if (options.text_column.empty()) return Status::InvalidInput("analyze --input needs --text-column");
-  std::vector<std::string> texts;
-  if (options.model.trained_model.empty() && !options.model.lexicon_only) {
-    auto read = ReadTextsToLearnFrom(options);
-    if (!read.ok()) return read.status();
-    texts = std::move(read.value());
-  }
-  auto chosen = ChooseSentimentModel(analyzer, options.model, texts, options.threads);
+  auto first = ReadFirstPass(analyzer, options, options.model.trained_model.empty() && !options.model.lexicon_only);
+  if (!first.ok()) return first.status();
+  auto chosen = ChooseSentimentModel(analyzer, options.model, first->to_learn_from, options.threads);
   if (!chosen.ok()) return chosen.status();
-  texts = {};
+  first->to_learn_from = {};
 
   std::optional<AtomicOutput> file;
   std::ostream* out = &stream_output;
@@ -141,7 +158,7 @@ Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const Analyz
   constexpr size_t kBatch = 4096;  // bounded memory however large the input
   std::vector<PendingRow> batch;
   auto flush = [&] {
-    AnalyzeBatch(analyzer, chosen->model, batch, options.threads, options.explain);
+    AnalyzeBatch(analyzer, chosen->model, first->spam, batch, options.threads, options.explain);
     for (const auto& r : batch) {
       *out << r.json << '\n';
       result.errors += r.failed;

@@ -109,12 +109,19 @@ void AppendErrorJson(std::string& out, int64_t line, std::string_view id, std::s
 }
 
 void AppendAnalysisJson(std::string& out, const Analysis& a, const SentimentPrediction& prediction,
-                        const std::vector<BrandConfig>& brands, int64_t line, std::string_view id, bool explain) {
+                        const SpamVerdict& spam, const std::vector<BrandConfig>& brands, int64_t line,
+                        std::string_view id, bool explain) {
   AppendHead(out, line, id);
   out += ",\"label\":";
   AppendJsonString(out, LabelName(prediction.label));
   out += ",\"score\":";
   AppendNumber(out, prediction.score);
+  if (spam.kind == SpamKind::kNone) {
+    out += ",\"spam\":false";
+  } else {
+    out += ",\"spam\":true,\"spam_reason\":";
+    AppendJsonString(out, spam.reason);
+  }
   out += ",\"brands\":";
   AppendArray(out, a.brands, [&](int b) { AppendJsonString(out, brands[static_cast<size_t>(b)].name); });
   out += ",\"comparisons\":";

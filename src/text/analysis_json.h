@@ -9,14 +9,17 @@
 
 #include "text/analyzer.h"
 #include "text/sentiment_model.h"
+#include "text/spam.h"
 
 namespace brandlens {
 
 // Appends one JSON object (no newline) for row `line` (and `id` when not
-// empty). The label and score are the model's prediction. With `explain`,
+// empty). The label and score are the model's prediction; "spam" is
+// whether the row is spam, with "spam_reason" when it is. With `explain`,
 // also the tokens, the raw score and each scored opinion.
 void AppendAnalysisJson(std::string& out, const Analysis& a, const SentimentPrediction& prediction,
-                        const std::vector<BrandConfig>& brands, int64_t line, std::string_view id, bool explain);
+                        const SpamVerdict& spam, const std::vector<BrandConfig>& brands, int64_t line,
+                        std::string_view id, bool explain);
 
 // Appends {"line": N, ("id": ...,) "error": "..."}.
 void AppendErrorJson(std::string& out, int64_t line, std::string_view id, std::string_view error);

@@ -85,15 +85,23 @@ void ContentCodePoints(std::string_view s, std::vector<UChar32>& out) {
   }
 }
 
-bool MinHash(const std::vector<UChar32>& chars, Signature& signature) {
+// 32 minima from one hash per 3-gram: hash k is the 3-gram's hash times an
+// odd constant plus another (multiply-add permutations of 64-bit values),
+// which costs two instructions where a fresh hash would cost ten.
+void MinHash(const std::vector<UChar32>& chars, Signature& signature) {
+  static const std::array<std::pair<uint64_t, uint64_t>, kHashes> kPermutations = [] {
+    std::array<std::pair<uint64_t, uint64_t>, kHashes> p{};
+    for (int k = 0; k < kHashes; ++k)
+      p[k] = {Mix(static_cast<uint64_t>(2 * k + 1)) | 1, Mix(static_cast<uint64_t>(2 * k + 2))};
+    return p;
+  }();
   signature.fill(UINT64_MAX);
   for (size_t i = 0; i + 3 <= chars.size(); ++i) {
     const uint64_t shingle = Mix((static_cast<uint64_t>(chars[i]) << 42) ^ (static_cast<uint64_t>(chars[i + 1]) << 21) ^
                                  static_cast<uint64_t>(chars[i + 2]));
     for (int k = 0; k < kHashes; ++k)
-      signature[k] = std::min(signature[k], Mix(shingle + 0x9e3779b97f4a7c15ull * static_cast<uint64_t>(k + 1)));
+      signature[k] = std::min(signature[k], shingle * kPermutations[k].first + kPermutations[k].second);
   }
-  return true;
 }
 
 double Similarity(const Signature& a, const Signature& b) {
@@ -132,6 +140,10 @@ SpamDetector::SpamDetector(const Normalizer& normalizer, const Options& options)
 std::string SpamDetector::AdvertisingReason(std::string_view text) const {
   NormalizedText normalized;
   normalizer_.Normalize(text, normalized);
+  return AdvertisingReason(normalized);
+}
+
+std::string SpamDetector::AdvertisingReason(const NormalizedText& normalized) {
   const std::string& s = normalized.text;
   for (std::string_view term : kStrongTerms)
     if (s.find(term) != std::string::npos) return fmt::format("advertising: solicits contact ({})", term);
@@ -155,16 +167,20 @@ SpamReport SpamDetector::Detect(std::span<const SpamPost> posts, unsigned thread
   ParallelFor(posts.size(), threads, [&](unsigned worker, size_t i) {
     std::string_view text = posts[i].text;
     if (text.empty() || !IsValidUtf8(text)) return;
-    if (std::string reason = AdvertisingReason(text); !reason.empty()) {
+    // A repost's own words come before the quoted chain.
+    const size_t quoted = text.find("//@");
+    NormalizedText& own = normalized[worker];
+    normalizer_.Normalize(text.substr(0, quoted), own);
+    std::string reason = AdvertisingReason(own);
+    if (reason.empty() && quoted != std::string_view::npos) reason = AdvertisingReason(text.substr(quoted));
+    if (!reason.empty()) {
       report.verdicts[i] = {SpamKind::kAdvertising, std::move(reason), -1};
       return;
     }
-    // A repost's own words come before the quoted chain.
-    text = text.substr(0, text.find("//@"));
-    normalizer_.Normalize(text, normalized[worker]);
-    ContentCodePoints(normalized[worker].text, chars[worker]);
+    ContentCodePoints(own.text, chars[worker]);
     if (chars[worker].size() < options_.min_chars) return;
-    comparable[i] = MinHash(chars[worker], signatures[i]);
+    MinHash(chars[worker], signatures[i]);
+    comparable[i] = 1;
   });
 
   // Candidates share a band: runs of equal band keys.
@@ -185,10 +201,15 @@ SpamReport SpamDetector::Detect(std::span<const SpamPost> posts, unsigned thread
     // Each member is compared with the run's first and with its
     // predecessor: two comparisons each, however large the run.
     const uint32_t first = keys[run].second;
+    auto join_if_near = [&](uint32_t a, uint32_t b) {
+      const bool authored = !posts[a].author.empty() && !posts[b].author.empty();
+      if (Similarity(signatures[a], signatures[b]) >=
+          (authored ? options_.min_similarity : options_.min_similarity_without_authors))
+        groups.Join(a, b);
+    };
     for (size_t k = run + 1; k < end; ++k) {
-      const uint32_t post = keys[k].second, previous = keys[k - 1].second;
-      if (Similarity(signatures[first], signatures[post]) >= options_.min_similarity) groups.Join(first, post);
-      if (Similarity(signatures[previous], signatures[post]) >= options_.min_similarity) groups.Join(previous, post);
+      join_if_near(first, keys[k].second);
+      join_if_near(keys[k - 1].second, keys[k].second);
     }
     run = end;
   }

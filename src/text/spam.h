@@ -55,6 +55,10 @@ class SpamDetector {
   struct Options {
     size_t min_chars = 12;          // shorter texts (letters and digits only) are never near-copies
     double min_similarity = 0.5;    // estimated Jaccard of 3-gram sets for a near-copy
+    // …when a post's author is unknown: scraped exports often append the
+    // same page footer to every review, which makes different reviews look
+    // half alike; only copies stay this close.
+    double min_similarity_without_authors = 0.8;
     int32_t min_authors = 3;        // a coordinated cluster has at least this many authors
     int64_t burst_seconds = 3 * 86400;  // …arrives within this span,
     double low_activity_share = 0.5;    // …and this share of its authors post little else
@@ -73,6 +77,7 @@ class SpamDetector {
   SpamReport Detect(std::span<const SpamPost> posts, unsigned threads = 0) const;
 
  private:
+  static std::string AdvertisingReason(const NormalizedText& normalized);
   const Normalizer& normalizer_;
   Options options_;
 };

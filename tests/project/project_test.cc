@@ -141,6 +141,29 @@ TEST(AnalyzeFileTest, TheOutputMayBeTheInput) {
   EXPECT_TRUE(unused.str().empty());
 }
 
+TEST(AnalyzeFileTest, EachRowSaysWhetherItIsSpamAndWhy) {
+  TempDir dir;
+  std::string csv = "text\n山茶集的奶茶很好喝\n【福利】奶茶券免费领，加V：tea4821\n";
+  for (int i = 0; i < 12; ++i) csv += "千万别买山茶集，喝完肚子疼了一晚上，客服还不理人，大家避雷！！\n";
+  AnalyzeFileOptions options;
+  options.input = WriteFile(dir / "x.csv", csv);
+  options.text_column = "text";
+  options.model.lexicon_only = true;
+  std::ostringstream out;
+  ASSERT_TRUE(AnalyzeFile(*Analyzer(), options, out).ok());
+  std::istringstream lines(out.str());
+  std::vector<nlohmann::json> rows;
+  for (std::string line; std::getline(lines, line);) rows.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(rows.size(), 14u);
+  EXPECT_EQ(rows[0]["spam"], false);
+  EXPECT_FALSE(rows[0].contains("spam_reason"));
+  EXPECT_EQ(rows[1]["spam"], true);
+  EXPECT_NE(rows[1]["spam_reason"].get<std::string>().find("advertising"), std::string::npos);
+  // Without authors, a dozen copies of one text are coordinated.
+  EXPECT_EQ(rows[2]["spam"], true);
+  EXPECT_NE(rows[2]["spam_reason"].get<std::string>().find("coordinated"), std::string::npos);
+}
+
 TEST(AnalyzeFileTest, AFailedRunLeavesAnEarlierOutputAlone) {
   TempDir dir;
   const auto out = WriteFile(dir / "out.jsonl", "earlier\n");

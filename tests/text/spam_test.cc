@@ -107,6 +107,15 @@ TEST_F(SpamTest, WithoutAuthorsOnlyALargeClusterCounts) {
   EXPECT_EQ(Detect(many).coordinated, 12);
 }
 
+TEST_F(SpamTest, AScrapedPageFooterDoesNotMakeReviewsCopies) {
+  Corpus c;
+  const std::string footer = "免费注册网站导航宾馆索引服务说明关于我们诚聘英才代理合作广告业务联系我们Copyright2008";
+  const char* reviews[] = {"地理位置不错，停车场很大", "离公司近，餐饮价格实惠", "房间安静，早餐一般",
+                           "前台很热情，办理入住很快", "空调有点吵，其他还好"};
+  for (int i = 0; i < 15; ++i) c.Add(fmt::format("{}{}{}", reviews[i % 5], i, footer), "", 0);
+  EXPECT_EQ(Detect(c).coordinated, 0);
+}
+
 TEST_F(SpamTest, InvalidUtf8AndEmptyTextsAreJudgedClean) {
   Corpus c;
   c.Add("", "a", kDay);
