@@ -15,6 +15,14 @@ namespace {
 constexpr char kMagic[8] = {'B', 'L', 'H', 'C', 'L', 'S', '0', '1'};
 constexpr int kMaxBits = 24;
 constexpr int kMaxClasses = 16;
+// classes × 2^bits weights at most (64 MB): a model file cannot make a
+// reader allocate more.
+constexpr uint64_t kMaxWeights = uint64_t{1} << 24;
+
+bool ShapeOk(int bits, int classes) {
+  return bits >= 8 && bits <= kMaxBits && classes >= 2 && classes <= kMaxClasses &&
+         (static_cast<uint64_t>(classes) << bits) <= kMaxWeights;
+}
 
 // FNV-1a, 64-bit: stable everywhere (see core/hash.h for why not std::hash).
 uint64_t HashBytes(std::string_view s, uint64_t h = 1469598103934665603ull) {
@@ -74,7 +82,7 @@ Result<HashedClassifier> HashedClassifier::Train(const std::vector<std::vector<u
                                                  const TrainOptions& options) {
   if (examples.empty() || examples.size() != labels.size())
     return Status::InvalidInput("no labelled examples to train on");
-  if (classes < 2 || classes > kMaxClasses || options.bits < 8 || options.bits > kMaxBits)
+  if (!ShapeOk(options.bits, classes))
     return Status::InvalidInput(fmt::format("cannot train {} classes over 2^{} features", classes, options.bits));
   for (int label : labels)
     if (label < 0 || label >= classes) return Status::InvalidInput(fmt::format("label {} out of range", label));
@@ -148,25 +156,33 @@ Status HashedClassifier::Save(const std::filesystem::path& path) const {
 Result<HashedClassifier> HashedClassifier::Load(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(fmt::format("{}: no such model", path.string()));
+  return Read(in, path.string());
+}
+
+Result<HashedClassifier> HashedClassifier::Read(std::istream& in, std::string_view name) {
   char magic[sizeof kMagic];
   int32_t header[2];
   in.read(magic, sizeof magic);
   in.read(reinterpret_cast<char*>(header), sizeof header);
-  if (!in || !std::equal(magic, magic + sizeof magic, kMagic) || header[0] < 8 || header[0] > kMaxBits ||
-      header[1] < 2 || header[1] > kMaxClasses)
-    return Status::Corruption(fmt::format("{}: not a brandlens hashed model", path.string()));
+  if (!in || !std::equal(magic, magic + sizeof magic, kMagic) || !ShapeOk(header[0], header[1]))
+    return Status::Corruption(fmt::format("{}: not a brandlens hashed model", name));
   HashedClassifier model(header[0], header[1]);
   const auto k_count = static_cast<size_t>(header[1]);
   in.read(reinterpret_cast<char*>(model.bias_.data()), static_cast<std::streamsize>(k_count * sizeof(float)));
-  if (!in) return Status::Corruption(fmt::format("{}: truncated", path.string()));
+  if (!in) return Status::Corruption(fmt::format("{}: truncated", name));
   uint32_t id;
   while (in.read(reinterpret_cast<char*>(&id), sizeof id)) {
-    if (id >= (uint32_t{1} << header[0]))
-      return Status::Corruption(fmt::format("{}: feature id {} out of range", path.string(), id));
+    if (id >= (uint32_t{1} << header[0])) return Status::Corruption(fmt::format("{}: feature id {} out of range", name, id));
     in.read(reinterpret_cast<char*>(&model.weights_[id * k_count]), static_cast<std::streamsize>(k_count * sizeof(float)));
-    if (!in) return Status::Corruption(fmt::format("{}: truncated", path.string()));
+    if (!in) return Status::Corruption(fmt::format("{}: truncated", name));
   }
-  if (!in.eof() || in.gcount() != 0) return Status::Corruption(fmt::format("{}: truncated", path.string()));
+  if (!in.eof() || in.gcount() != 0) return Status::Corruption(fmt::format("{}: truncated", name));
+  // Weights are finite by construction; a file that says otherwise would
+  // turn every prediction into NaN.
+  for (float w : model.bias_)
+    if (!std::isfinite(w)) return Status::Corruption(fmt::format("{}: a weight is not a number", name));
+  for (float w : model.weights_)
+    if (!std::isfinite(w)) return Status::Corruption(fmt::format("{}: a weight is not a number", name));
   return model;
 }
 

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <istream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -53,6 +54,8 @@ class HashedClassifier {
   Status Save(const std::filesystem::path& path) const;
   // Corruption when the file is not one Save wrote.
   static Result<HashedClassifier> Load(const std::filesystem::path& path);
+  // As Load, from a stream; `name` names it in errors.
+  static Result<HashedClassifier> Read(std::istream& in, std::string_view name);
 
  private:
   HashedClassifier(int bits, int classes);
