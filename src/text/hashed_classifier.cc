@@ -8,6 +8,8 @@
 #include <numeric>
 #include <random>
 
+#include "core/hash.h"
+
 namespace brandlens {
 
 namespace {
@@ -22,26 +24,6 @@ constexpr uint64_t kMaxWeights = uint64_t{1} << 24;
 bool ShapeOk(int bits, int classes) {
   return bits >= 8 && bits <= kMaxBits && classes >= 2 && classes <= kMaxClasses &&
          (static_cast<uint64_t>(classes) << bits) <= kMaxWeights;
-}
-
-// FNV-1a, 64-bit: stable everywhere (see core/hash.h for why not std::hash).
-uint64_t HashBytes(std::string_view s, uint64_t h = 1469598103934665603ull) {
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
-
-// A finalizer that spreads a 64-bit hash over all bits (from MurmurHash3's
-// fmix64 constants), so that the pair hash below does not cluster.
-uint64_t Mix(uint64_t h) {
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
 }
 
 void Softmax(std::span<float> z) {
@@ -69,12 +51,12 @@ void HashedClassifier::Features(std::span<const Token> tokens, std::span<const s
       previous = 0;
       continue;
     }
-    const uint64_t h = HashBytes(t.text);
-    out.push_back(static_cast<uint32_t>(Mix(h) & mask));
-    if (previous) out.push_back(static_cast<uint32_t>(Mix(previous * 31 + h + 0x9e3779b97f4a7c15ull) & mask));
+    const uint64_t h = StableHash({t.text});
+    out.push_back(static_cast<uint32_t>(MixBits(h) & mask));
+    if (previous) out.push_back(static_cast<uint32_t>(MixBits(previous * 31 + h + 0x9e3779b97f4a7c15ull) & mask));
     previous = h;
   }
-  for (const std::string& e : emoji) out.push_back(static_cast<uint32_t>(Mix(HashBytes(e, 7)) & mask));
+  for (const std::string& e : emoji) out.push_back(static_cast<uint32_t>(MixBits(StableHash({"emoji", e})) & mask));
 }
 
 Result<HashedClassifier> HashedClassifier::Train(const std::vector<std::vector<uint32_t>>& examples,

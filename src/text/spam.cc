@@ -9,6 +9,7 @@
 #include <numeric>
 #include <unordered_map>
 
+#include "core/hash.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
 
@@ -34,15 +35,6 @@ constexpr int kHashes = 32;
 constexpr int kBands = 8;
 constexpr int kRows = kHashes / kBands;
 using Signature = std::array<uint64_t, kHashes>;
-
-uint64_t Mix(uint64_t h) {  // MurmurHash3's 64-bit finalizer
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
-}
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -92,12 +84,12 @@ void MinHash(const std::vector<UChar32>& chars, Signature& signature) {
   static const std::array<std::pair<uint64_t, uint64_t>, kHashes> kPermutations = [] {
     std::array<std::pair<uint64_t, uint64_t>, kHashes> p{};
     for (int k = 0; k < kHashes; ++k)
-      p[k] = {Mix(static_cast<uint64_t>(2 * k + 1)) | 1, Mix(static_cast<uint64_t>(2 * k + 2))};
+      p[k] = {MixBits(static_cast<uint64_t>(2 * k + 1)) | 1, MixBits(static_cast<uint64_t>(2 * k + 2))};
     return p;
   }();
   signature.fill(UINT64_MAX);
   for (size_t i = 0; i + 3 <= chars.size(); ++i) {
-    const uint64_t shingle = Mix((static_cast<uint64_t>(chars[i]) << 42) ^ (static_cast<uint64_t>(chars[i + 1]) << 21) ^
+    const uint64_t shingle = MixBits((static_cast<uint64_t>(chars[i]) << 42) ^ (static_cast<uint64_t>(chars[i + 1]) << 21) ^
                                  static_cast<uint64_t>(chars[i + 2]));
     for (int k = 0; k < kHashes; ++k)
       signature[k] = std::min(signature[k], shingle * kPermutations[k].first + kPermutations[k].second);
@@ -188,8 +180,8 @@ SpamReport SpamDetector::Detect(std::span<const SpamPost> posts, unsigned thread
   for (uint32_t i = 0; i < posts.size(); ++i) {
     if (!comparable[i]) continue;
     for (int b = 0; b < kBands; ++b) {
-      uint64_t key = Mix(static_cast<uint64_t>(b) + 1);
-      for (int r = 0; r < kRows; ++r) key = Mix(key ^ signatures[i][b * kRows + r]);
+      uint64_t key = MixBits(static_cast<uint64_t>(b) + 1);
+      for (int r = 0; r < kRows; ++r) key = MixBits(key ^ signatures[i][b * kRows + r]);
       keys.emplace_back(key, i);
     }
   }
