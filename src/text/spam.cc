@@ -64,16 +64,50 @@ bool HasCode(std::string_view s) {
   return false;
 }
 
-// The letters and digits of a text, as code points: what near-copies share
-// once emoji, punctuation and spacing are set aside.
-void ContentCodePoints(std::string_view s, std::vector<UChar32>& out) {
-  out.clear();
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const auto n = static_cast<int32_t>(s.size());
+// A text as spam detection reads it: full-width ASCII folded to ASCII and
+// upper case to lower (what keyboards and copy-paste teams vary), whether it
+// holds a link, and its letters and digits outside links as code points
+// (what near-copies share once emoji, punctuation and spacing are set
+// aside). Cheaper than the analyzer's normalization, which this pass does
+// not need: copies share their script, and the contact words are the same
+// in both scripts.
+struct FoldedText {
+  std::string text;
+  bool has_link = false;
+  std::vector<UChar32> content;
+};
+
+void Fold(std::string_view raw, FoldedText& out) {
+  out.text.clear();
+  out.content.clear();
+  const auto* p = reinterpret_cast<const uint8_t*>(raw.data());
+  const auto n = static_cast<int32_t>(raw.size());
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT(p, i, n, c);
-    if (c >= 0 && u_isalnum(c)) out.push_back(c);
+    if (c < 0) continue;
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII
+    if (c == 0x3000) c = ' ';                     // ideographic space
+    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+    uint8_t buffer[U8_MAX_LENGTH];
+    int32_t length = 0;
+    U8_APPEND_UNSAFE(buffer, length, c);
+    out.text.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(length));
+  }
+  std::string_view text = out.text;
+  for (size_t i = 0; i < text.size();) {
+    if (text.compare(i, 7, "http://") == 0 || text.compare(i, 8, "https://") == 0 || text.compare(i, 4, "www.") == 0) {
+      out.has_link = true;
+      while (i < text.size() && static_cast<unsigned char>(text[i]) > ' ' && static_cast<unsigned char>(text[i]) < 0x80)
+        ++i;
+      continue;
+    }
+    UChar32 c;
+    const auto* q = reinterpret_cast<const uint8_t*>(text.data());
+    auto at = static_cast<int32_t>(i);
+    U8_NEXT(q, at, static_cast<int32_t>(text.size()), c);
+    i = static_cast<size_t>(at);
+    if (c >= 0 && u_isalnum(c)) out.content.push_back(c);
   }
 }
 
@@ -126,25 +160,37 @@ std::string_view SpamKindName(SpamKind kind) {
   return "";
 }
 
-SpamDetector::SpamDetector(const Normalizer& normalizer, const Options& options)
-    : normalizer_(normalizer), options_(options) {}
+SpamDetector::SpamDetector(const Options& options) : options_(options) {}
 
-std::string SpamDetector::AdvertisingReason(std::string_view text) const {
-  NormalizedText normalized;
-  normalizer_.Normalize(text, normalized);
-  return AdvertisingReason(normalized);
+std::string SpamDetector::AdvertisingReason(std::string_view text) {
+  if (!IsValidUtf8(text)) return "";
+  FoldedText folded;
+  Fold(text, folded);
+  return AdvertisingReason(folded.text, folded.has_link);
 }
 
-std::string SpamDetector::AdvertisingReason(const NormalizedText& normalized) {
-  const std::string& s = normalized.text;
-  for (std::string_view term : kStrongTerms)
-    if (s.find(term) != std::string::npos) return fmt::format("advertising: solicits contact ({})", term);
+std::string SpamDetector::AdvertisingReason(std::string_view s, bool has_link) {
+  // One walk over the text: at each byte that can open a term (a term's
+  // first byte), compare the terms that open with it. 44 searches of the
+  // whole text each were a tenth of `analyze`'s time.
+  static const auto kByFirstByte = [] {
+    std::array<std::vector<std::pair<std::string_view, bool>>, 256> table;
+    for (std::string_view t : kStrongTerms) table[static_cast<unsigned char>(t[0])].emplace_back(t, true);
+    for (std::string_view t : kWeakTerms) table[static_cast<unsigned char>(t[0])].emplace_back(t, false);
+    return table;
+  }();
+  std::string_view weak[2];
+  size_t weak_found = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    for (const auto& [term, strong] : kByFirstByte[static_cast<unsigned char>(s[i])]) {
+      if (s.compare(i, term.size(), term) != 0) continue;
+      if (strong) return fmt::format("advertising: solicits contact ({})", term);
+      if (weak_found < 2 && (weak_found == 0 || weak[0] != term)) weak[weak_found++] = term;
+    }
+  }
   if (HasMobileNumber(s)) return "advertising: gives a mobile number";
-  std::vector<std::string_view> weak;
-  for (std::string_view term : kWeakTerms)
-    if (s.find(term) != std::string::npos) weak.push_back(term);
-  if (!weak.empty() && !normalized.urls.empty()) return fmt::format("advertising: {} with a link", weak[0]);
-  if (weak.size() >= 2 && HasCode(s)) return fmt::format("advertising: {} and {} with a code", weak[0], weak[1]);
+  if (weak_found > 0 && has_link) return fmt::format("advertising: {} with a link", weak[0]);
+  if (weak_found >= 2 && HasCode(s)) return fmt::format("advertising: {} and {} with a code", weak[0], weak[1]);
   return "";
 }
 
@@ -154,24 +200,22 @@ SpamReport SpamDetector::Detect(std::span<const SpamPost> posts, unsigned thread
   std::vector<Signature> signatures(posts.size());
   std::vector<char> comparable(posts.size(), 0);
   threads = ThreadsOrCores(threads);
-  std::vector<NormalizedText> normalized(threads);
-  std::vector<std::vector<UChar32>> chars(threads);
+  std::vector<FoldedText> folded(threads);
   ParallelFor(posts.size(), threads, [&](unsigned worker, size_t i) {
     std::string_view text = posts[i].text;
     if (text.empty() || !IsValidUtf8(text)) return;
     // A repost's own words come before the quoted chain.
     const size_t quoted = text.find("//@");
-    NormalizedText& own = normalized[worker];
-    normalizer_.Normalize(text.substr(0, quoted), own);
-    std::string reason = AdvertisingReason(own);
+    FoldedText& own = folded[worker];
+    Fold(text.substr(0, quoted), own);
+    std::string reason = AdvertisingReason(own.text, own.has_link);
     if (reason.empty() && quoted != std::string_view::npos) reason = AdvertisingReason(text.substr(quoted));
     if (!reason.empty()) {
       report.verdicts[i] = {SpamKind::kAdvertising, std::move(reason), -1};
       return;
     }
-    ContentCodePoints(own.text, chars[worker]);
-    if (chars[worker].size() < options_.min_chars) return;
-    MinHash(chars[worker], signatures[i]);
+    if (own.content.size() < options_.min_chars) return;
+    MinHash(own.content, signatures[i]);
     comparable[i] = 1;
   });
 

@@ -20,7 +20,6 @@
 #include <string_view>
 #include <vector>
 
-#include "text/normalizer.h"
 
 namespace brandlens {
 
@@ -66,19 +65,20 @@ class SpamDetector {
     size_t min_posts_without_authors = 10;  // with no author known, a cluster this large
   };
 
-  explicit SpamDetector(const Normalizer& normalizer) : SpamDetector(normalizer, Options{}) {}
-  SpamDetector(const Normalizer& normalizer, const Options& options);
+  SpamDetector() : SpamDetector(Options{}) {}
+  explicit SpamDetector(const Options& options);
 
-  // Why `text` reads as an advertisement, or empty when it does not.
-  std::string AdvertisingReason(std::string_view text) const;
+  // Why `text` reads as an advertisement, or empty when it does not (and
+  // for text that is not valid UTF-8).
+  static std::string AdvertisingReason(std::string_view text);
 
   // Every post's verdict and the coordinated clusters. Texts must be valid
   // UTF-8 (invalid ones are judged clean).
   SpamReport Detect(std::span<const SpamPost> posts, unsigned threads = 0) const;
 
  private:
-  static std::string AdvertisingReason(const NormalizedText& normalized);
-  const Normalizer& normalizer_;
+  // `folded`: case- and width-folded text; `has_link`: whether it holds a URL.
+  static std::string AdvertisingReason(std::string_view folded, bool has_link);
   Options options_;
 };
 

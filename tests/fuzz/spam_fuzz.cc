@@ -11,8 +11,6 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace brandlens;
-  static const auto normalizer = Normalizer::Create();
-  if (!normalizer.ok()) __builtin_trap();
   const std::string_view input = fuzz::AsText(data, size);
   static const char* kAuthors[] = {"", "a", "b", "c", "d"};
   std::vector<SpamPost> posts;
@@ -22,7 +20,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     posts.push_back({input.substr(start, end - start), kAuthors[i % 5], static_cast<int64_t>(i) * 60});
     start = end + 1;
   }
-  const SpamReport report = SpamDetector(*normalizer.value()).Detect(posts, 1);
+  const SpamReport report = SpamDetector().Detect(posts, 1);
   if (report.verdicts.size() != posts.size()) __builtin_trap();
   for (uint32_t i = 0; i < posts.size(); ++i) {
     const SpamVerdict& v = report.verdicts[i];

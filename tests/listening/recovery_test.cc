@@ -34,7 +34,7 @@ class RecoveryTest : public ::testing::Test {
     for (const auto& i : ImportSources(*store_, *config, sources)) ASSERT_TRUE(i.error.ok()) << i.error.message();
     auto analyzer = std::move(TextAnalyzer::Create(TextAnalyzer::OptionsFor(*config).value()).value());
     ASSERT_TRUE(AnalyzeWorkspace(*store_, *analyzer, SentimentModel(), 2).ok());
-    ASSERT_TRUE(DetectWorkspaceSpam(*store_, SpamDetector(analyzer->normalizer()), 2).ok());
+    ASSERT_TRUE(DetectWorkspaceSpam(*store_, SpamDetector(), 2).ok());
     truth_mentions_ = world->truth.parent_path() / "mentions.csv";
     auto time = std::move(TimestampParser::Create("Asia/Shanghai").value());
     facts_ = new ListeningFacts(std::move(LoadListeningFacts(*store_, {"山茶集", "青柠社", "蜜桃堂", "茶小满"}, *time).value()));

@@ -10,9 +10,7 @@ namespace {
 
 class SpamTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { normalizer_ = Normalizer::Create().value().release(); }
-  static void TearDownTestSuite() { delete normalizer_; }
-  static bool IsAd(std::string_view text) { return !SpamDetector(*normalizer_).AdvertisingReason(text).empty(); }
+  static bool IsAd(std::string_view text) { return !SpamDetector::AdvertisingReason(text).empty(); }
 
   // Holds the texts the posts view.
   struct Corpus {
@@ -29,8 +27,7 @@ class SpamTest : public ::testing::Test {
       return posts;
     }
   };
-  static SpamReport Detect(const Corpus& c) { return SpamDetector(*normalizer_).Detect(c.Posts(), 2); }
-  static inline Normalizer* normalizer_ = nullptr;
+  static SpamReport Detect(const Corpus& c) { return SpamDetector().Detect(c.Posts(), 2); }
 };
 
 constexpr int64_t kDay = 1'750'000'000;
