@@ -43,7 +43,9 @@ CommandAction AddEvalCommand(CLI::App& app) {
         data->texts.begin(), data->texts.begin() + std::min<std::ptrdiff_t>(kSelfTrainTexts, std::ssize(data->texts)));
     auto chosen = ChooseSentimentModel(**analyzer, args->model, to_learn_from, 0);
     if (!chosen.ok()) return chosen.status();
-    if (!chosen->warning.empty()) fmt::print(stderr, "{}\n", chosen->warning);
+    // Why self-training was skipped is not printed: "model" in the JSON
+    // says what decided, and stdout + stderr must stay one JSON object
+    // for scripts that merge them.
     const SentimentModel& model = chosen->model;
     const std::string model_name = !args->model.trained_model.empty()
                                        ? "lexicon+fasttext:" + args->model.trained_model.string()

@@ -246,7 +246,8 @@ TEST(CliTest, AnalyzeSelfTrainsOnTheFileItself) {
   TempDir dir;
   const auto data = WriteFile(dir / "in.csv", csv);
   const std::string out = (dir / "out.jsonl").string();
-  const CliRun r = Brandlens("analyze --self-train --input " + data.string() + " --text-column text --output " + out);
+  // Self-training is the default.
+  const CliRun r = Brandlens("analyze --input " + data.string() + " --text-column text --output " + out);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("self-trained on 600 texts"), std::string::npos)
       << r.output;
@@ -260,7 +261,8 @@ TEST(CliTest, AnalyzeSelfTrainsOnTheFileItself) {
   EXPECT_EQ(rows, 600);
   EXPECT_GE(nickname_right, 22) << "of 24 rows only the self-trained model can read";
   // The lexicon alone leaves them neutral.
-  const CliRun lexicon = Brandlens("analyze --input " + data.string() + " --text-column text --output " + out);
+  const CliRun lexicon =
+      Brandlens("analyze --lexicon-only --input " + data.string() + " --text-column text --output " + out);
   ASSERT_EQ(lexicon.exit_code, 0);
   std::istringstream plain(brandlens::testing::ReadFile(out));
   int neutral = 0;
@@ -268,8 +270,8 @@ TEST(CliTest, AnalyzeSelfTrainsOnTheFileItself) {
   for (std::string line; std::getline(plain, line); ++rows)
     if (rows >= 576) neutral += nlohmann::json::parse(line)["label"] == "neutral";
   EXPECT_EQ(neutral, 24);
-  // A trained model and self-training are two answers to one question.
-  const CliRun both = Brandlens("analyze --self-train --model m.bin --input " + data.string() + " --text-column text");
+  // A trained model and the lexicon alone are two answers to one question.
+  const CliRun both = Brandlens("analyze --lexicon-only --model m.bin --input " + data.string() + " --text-column text");
   EXPECT_EQ(both.exit_code, 2) << both.output;
   EXPECT_NE(both.output.find("choose one"), std::string::npos) << both.output;
 }
