@@ -59,7 +59,7 @@ Status RunMainJobAndPrint(MainJobOptions options) {
              "({:.1f} s)\n",
              imported, rejected, failed ? fmt::format(", {} file(s) failed", failed) : "", result->analysis.analysed,
              result->sentiment_model, result->brand_mentions, result->seconds);
-  fmt::print("spam: {} advertising and {} coordinated posts in {} clusters, kept out of listening ({:.1f} s)\n",
+  fmt::print("spam: {} advertising and {} coordinated posts in {} clusters ({:.1f} s)\n",
              result->spam.advertising, result->spam.coordinated, result->spam.clusters, result->spam.seconds);
   if (result->personas.built)
     fmt::print("personas: {} users in {} segments ({:.1f} s)\n", result->personas.users, result->personas.k,

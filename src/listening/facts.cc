@@ -1,5 +1,6 @@
 #include "listening/facts.h"
 
+#include <absl/container/flat_hash_map.h>
 #include <absl/container/flat_hash_set.h>
 
 #include <algorithm>
@@ -28,6 +29,7 @@ uint16_t IndexOf(std::vector<std::string>& names, std::unordered_map<std::string
 void RestrictToDays(ListeningFacts& facts, int32_t from_day, int32_t to_day) {
   std::erase_if(facts.mentions, [&](const MentionFact& m) { return m.day < from_day || m.day > to_day; });
   std::erase_if(facts.aspect_opinions, [&](const AspectFact& a) { return a.day < from_day || a.day > to_day; });
+  std::erase_if(facts.spam, [&](const SpamFact& s) { return s.day < from_day || s.day > to_day; });
   facts.first_day = std::max(facts.first_day, from_day);
   facts.last_day = std::min(facts.last_day, to_day);
 }
@@ -35,15 +37,16 @@ void RestrictToDays(ListeningFacts& facts, int32_t from_day, int32_t to_day) {
 Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::string>& brands,
                                           const TimestampParser& time, bool include_spam) {
   ListeningFacts facts;
-  absl::flat_hash_set<int64_t> spam;
+  facts.spam_included = include_spam;
+  absl::flat_hash_map<int64_t, bool> spam;  // mention -> coordinated
   if (!include_spam) {
     const std::string_view spam_columns[] = {"mention_id", "kind"};
     BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_spam", spam_columns, {}, [&](RowView& row) {
-      spam.insert(row.Int(0));
-      ++(row.Text(1) == "advertising" ? facts.spam_advertising : facts.spam_coordinated);
+      spam.emplace(row.Int(0), row.Text(1) == "coordinated");
       return Status::Ok();
     }));
   }
+  absl::flat_hash_set<int64_t> spam_seen;  // mention_facts has a row per brand
   std::unordered_map<std::string, uint16_t> brand_index, platform_index, aspect_index;
   for (const auto& b : brands) IndexOf(facts.brands, brand_index, b);
   LocalDays local_days(time);
@@ -52,7 +55,10 @@ Result<ListeningFacts> LoadListeningFacts(Store& store, const std::vector<std::s
   BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_facts", mention_columns, {}, [&](RowView& row) {
     MentionFact f;
     f.mention_id = row.Int(0);
-    if (spam.contains(f.mention_id)) return Status::Ok();
+    if (auto it = spam.find(f.mention_id); it != spam.end()) {
+      if (spam_seen.insert(f.mention_id).second) facts.spam.push_back({f.mention_id, day_of(row.Int(3)), it->second});
+      return Status::Ok();
+    }
     f.brand = IndexOf(facts.brands, brand_index, row.Text(1));
     f.platform = IndexOf(facts.platforms, platform_index, row.Text(2));
     f.day = day_of(row.Int(3));

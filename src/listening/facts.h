@@ -33,6 +33,12 @@ struct AspectFact {
   std::string opinions;  // JSON array as stored
 };
 
+struct SpamFact {
+  int64_t mention_id;
+  int32_t day;
+  bool coordinated;  // else advertising
+};
+
 struct ComparisonFact {
   uint16_t winner, loser;
 };
@@ -46,8 +52,10 @@ struct ListeningFacts {
   // explaining spikes.
   std::unordered_map<int64_t, std::string> keywords;
   int32_t first_day = 0, last_day = -1;
-  // Mentions left out as spam (text/workspace_spam.h), by kind.
-  int64_t spam_advertising = 0, spam_coordinated = 0;
+  // Brand mentions left out as spam (text/workspace_spam.h), one per
+  // mention; empty when spam was included.
+  std::vector<SpamFact> spam;
+  bool spam_included = false;
 };
 
 // Reads the analysed mentions. `brands` fixes the brand order (own first);

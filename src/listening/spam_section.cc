@@ -30,14 +30,22 @@ std::string UtcTime(int64_t t) { return fmt::format("{:%Y-%m-%d %H:%M} UTC", fmt
 
 Status AddSpamSection(const ListeningFacts& facts, Store& store, Report& report) {
   ReportSection s{"spam", "水军与广告 · Spam and coordinated posting", {}, {}, {}};
-  const int64_t left_out = facts.spam_advertising + facts.spam_coordinated;
+  // What this report left out: brand mentions in its date range.
+  int64_t advertising = 0, coordinated_posts = 0;
+  std::set<int64_t> left_out_ids;
+  for (const SpamFact& f : facts.spam) {
+    ++(f.coordinated ? coordinated_posts : advertising);
+    left_out_ids.insert(f.mention_id);
+  }
+  const auto left_out = static_cast<int64_t>(facts.spam.size());
   std::map<int64_t, ClusterSummary> clusters;
   const std::string_view spam_columns[] = {"mention_id", "cluster"};
   const ColumnEquals coordinated[] = {{"kind", std::string_view("coordinated")}};
   ScanFilter of_clusters;
   of_clusters.equals = coordinated;
   BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mention_spam", spam_columns, of_clusters, [&](RowView& row) {
-    if (row.IsNull(1)) return Status::Ok();
+    // Clusters as far as this report's mentions go (all of them when spam is counted in).
+    if (row.IsNull(1) || (!facts.spam_included && !left_out_ids.contains(row.Int(0)))) return Status::Ok();
     ClusterSummary& c = clusters[row.Int(1)];
     c.cluster = row.Int(1);
     c.mentions.push_back(row.Int(0));
@@ -60,7 +68,8 @@ Status AddSpamSection(const ListeningFacts& facts, Store& store, Report& report)
     filter.ids = ids;
     BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mentions", columns, filter, [&](RowView& row) {
       ClusterSummary& c = *owner[row.Int(0)];
-      if (!row.IsNull(1)) c.authors.emplace(row.Text(1));
+      // An unknown author counts as one of their own, as detection counts them.
+      c.authors.emplace(row.IsNull(1) ? fmt::format("\x1f{}", row.Int(0)) : std::string(row.Text(1)));
       c.first_at = std::min(c.first_at, row.Int(2));
       c.last_at = std::max(c.last_at, row.Int(2));
       if (c.example.empty()) c.example = std::string(row.Text(3));
@@ -68,13 +77,13 @@ Status AddSpamSection(const ListeningFacts& facts, Store& store, Report& report)
     }));
   }
 
-  if (left_out == 0 && !clusters.empty()) {
+  if (facts.spam_included) {
     s.summary.push_back(fmt::format("{} coordinated clusters were found; spam is counted in the figures above "
                                     "([listening] include_spam = true).", clusters.size()));
   } else {
-    s.summary.push_back(fmt::format("{} mentions were left out of every figure above: {} advertising and {} "
+    s.summary.push_back(fmt::format("{} brand mentions were left out of every figure above: {} advertising and {} "
                                     "coordinated posts in {} clusters ([listening] include_spam = true counts them).",
-                                    left_out, facts.spam_advertising, facts.spam_coordinated, clusters.size()));
+                                    left_out, advertising, coordinated_posts, clusters.size()));
   }
   if (!largest.empty() && largest.front().mentions.size() >= kHighlightedClusterPosts) {
     const ClusterSummary& top = largest.front();

@@ -136,6 +136,11 @@ Result<ChosenModel> ChooseSentimentModel(const TextAnalyzer& analyzer, const Mod
 Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const AnalyzeFileOptions& options,
                                       std::ostream& stream_output) {
   if (options.text_column.empty()) return Status::InvalidInput("analyze --input needs --text-column");
+  std::error_code ec;
+  if (std::filesystem::exists(options.input, ec) && !std::filesystem::is_regular_file(options.input, ec))
+    return Status::InvalidInput(fmt::format("{}: analyze reads its input twice (to learn from it and to find spam): "
+                                            "give a file, not a pipe or a device",
+                                            options.input.string()));
   auto first = ReadFirstPass(options, options.model.trained_model.empty() && !options.model.lexicon_only);
   if (!first.ok()) return first.status();
   auto chosen = ChooseSentimentModel(analyzer, options.model, first->to_learn_from, options.threads);
@@ -155,7 +160,9 @@ Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const Analyz
   const auto start = std::chrono::steady_clock::now();
   std::vector<std::string> columns = {options.text_column};
   if (!options.id_column.empty()) columns.push_back(options.id_column);
-  constexpr size_t kBatch = 4096;  // bounded memory however large the input
+  // Output in batches; the first pass holds every text once (spam is
+  // judged over all rows), about the size of the input's text column.
+  constexpr size_t kBatch = 4096;
   std::vector<PendingRow> batch;
   auto flush = [&] {
     AnalyzeBatch(analyzer, chosen->model, first->spam, batch, options.threads, options.explain);

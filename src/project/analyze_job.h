@@ -9,6 +9,8 @@
 //    renamed into place at the end, so it may even be the input file, and a
 //    failed run leaves any earlier output as it was;
 //  - output is identical whatever the number of threads;
+//  - the input is read twice (first to learn from and to judge spam over
+//    all rows), so it must be a regular file;
 //  - a non-ok result means no output file was written.
 #pragma once
 

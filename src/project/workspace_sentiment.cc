@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -74,17 +75,19 @@ Result<ChosenModel> WorkspaceSentimentModel(Project& project, const TextAnalyzer
   if (const auto info = ReadModelInfo(WorkspaceModelInfoPath(project));
       info && static_cast<double>(*mentions) < kRelearnGrowth * static_cast<double>(info->mentions)) {
     auto kept = HashedClassifier::Load(WorkspaceModelPath(project));
-    if (kept.ok())
+    if (kept.ok() && IsSelfTrainedShape(*kept))
       return ChosenModel{SentimentModel(std::make_shared<const HashedClassifier>(std::move(kept.value()))),
                          Describe(*info, /*reused=*/true), ""};
   }
 
+  // Up to kSelfTrainTexts mentions spread evenly over the whole corpus, so
+  // that a model learned again sees the new mentions as well as the old.
   std::vector<std::string> texts;
+  const int64_t stride = std::max<int64_t>(1, (*mentions + kSelfTrainTexts - 1) / kSelfTrainTexts);
+  int64_t seen = 0;
   const std::string_view columns[] = {"text"};
-  ScanFilter first_texts;
-  first_texts.limit = kSelfTrainTexts;
-  BRANDLENS_RETURN_IF_ERROR(ForEachRow(*project.store, "mentions", columns, first_texts, [&](RowView& row) {
-    texts.emplace_back(row.Text(0));
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(*project.store, "mentions", columns, {}, [&](RowView& row) {
+    if (seen++ % stride == 0) texts.emplace_back(row.Text(0));
     return Status::Ok();
   }));
   auto trained = SentimentModel::SelfTrain(analyzer, texts, threads);

@@ -25,7 +25,7 @@ inline constexpr double kRelearnGrowth = 2.0;
 // The model for analysing the workspace's mentions: `choice`'s trained
 // model, the lexicon (lexicon_only), or the workspace's self-trained model —
 // reused from disk when still fresh, else learned from up to
-// kSelfTrainTexts mentions and saved (a model that cannot be saved is still
+// kSelfTrainTexts mentions spread over the corpus and saved (a model that cannot be saved is still
 // used; the warning says so).
 Result<ChosenModel> WorkspaceSentimentModel(Project& project, const TextAnalyzer& analyzer, const ModelChoice& choice,
                                             unsigned threads);

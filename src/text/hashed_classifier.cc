@@ -20,6 +20,7 @@ constexpr int kMaxClasses = 16;
 // classes × 2^bits weights at most (64 MB): a model file cannot make a
 // reader allocate more.
 constexpr uint64_t kMaxWeights = uint64_t{1} << 24;
+constexpr float kMaxWeight = 1e4f;
 
 bool ShapeOk(int bits, int classes) {
   return bits >= 8 && bits <= kMaxBits && classes >= 2 && classes <= kMaxClasses &&
@@ -103,13 +104,17 @@ Result<HashedClassifier> HashedClassifier::Train(const std::vector<std::vector<u
 void HashedClassifier::Logits(std::span<const uint32_t> features, float x, std::span<float> z) const {
   std::copy(bias_.begin(), bias_.end(), z.begin());
   const size_t k_count = bias_.size();
+  // Ids from Features with other bits still land inside the weights.
+  const uint32_t mask = (uint32_t{1} << bits_) - 1;
   for (uint32_t f : features) {
-    const float* row = &weights_[static_cast<size_t>(f) * k_count];
+    const float* row = &weights_[static_cast<size_t>(f & mask) * k_count];
     for (size_t k = 0; k < k_count; ++k) z[k] += row[k] * x;
   }
 }
 
 void HashedClassifier::Predict(std::span<const uint32_t> features, std::span<float> probabilities) const {
+  if (probabilities.size() < bias_.size()) return;  // the caller's contract: room for classes() values
+  probabilities = probabilities.first(bias_.size());
   const float x = features.empty() ? 0.0f : 1.0f / std::sqrt(static_cast<float>(features.size()));
   Logits(features, x, probabilities);
   Softmax(probabilities);
@@ -159,12 +164,12 @@ Result<HashedClassifier> HashedClassifier::Read(std::istream& in, std::string_vi
     if (!in) return Status::Corruption(fmt::format("{}: truncated", name));
   }
   if (!in.eof() || in.gcount() != 0) return Status::Corruption(fmt::format("{}: truncated", name));
-  // Weights are finite by construction; a file that says otherwise would
-  // turn every prediction into NaN.
-  for (float w : model.bias_)
-    if (!std::isfinite(w)) return Status::Corruption(fmt::format("{}: a weight is not a number", name));
-  for (float w : model.weights_)
-    if (!std::isfinite(w)) return Status::Corruption(fmt::format("{}: a weight is not a number", name));
+  // Trained weights are small; a file with huge or non-finite ones would
+  // turn predictions into NaN (sums overflowing to infinity).
+  auto sane = [](float w) { return std::isfinite(w) && std::abs(w) <= kMaxWeight; };
+  if (!std::all_of(model.bias_.begin(), model.bias_.end(), sane) ||
+      !std::all_of(model.weights_.begin(), model.weights_.end(), sane))
+    return Status::Corruption(fmt::format("{}: a weight is out of range", name));
   return model;
 }
 

@@ -40,11 +40,14 @@ class HashedClassifier {
                        std::vector<uint32_t>& out);
 
   // Learns `classes` classes from `examples[i]` (feature ids from Features
-  // with the same bits) labelled `labels[i]` in [0, classes). Deterministic.
+  // with the same bits) labelled `labels[i]` in [0, classes). Deterministic
+  // for one build (the shuffle is the standard library's).
   static Result<HashedClassifier> Train(const std::vector<std::vector<uint32_t>>& examples,
                                         const std::vector<int>& labels, int classes, const TrainOptions& options);
 
-  // P(class | features), written to `probabilities` (size classes()).
+  // P(class | features), written to the first classes() values of
+  // `probabilities` (nothing is written when it holds fewer). Feature ids
+  // are taken modulo 2^bits().
   void Predict(std::span<const uint32_t> features, std::span<float> probabilities) const;
 
   int classes() const { return classes_; }

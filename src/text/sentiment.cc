@@ -280,6 +280,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
   int negations = 0;
   bool weak = false, degree_then_negation = false;
   bool experienced = false;  // an experiential 过 since the negation (没住过, 没出过)
+  bool compared = false;     // the clause has a 这么/那么 degree: 这么差的店没去过 denies the experience
   float degree = 1;
   int gap = 0;  // words since the last modifier: negation reaches two words
   size_t modifiers_from = SIZE_MAX;  // token of the first pending modifier
@@ -328,6 +329,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
         // 没住过这么差的 denies the experience ("never stayed anywhere this
         // bad"), not the quality: the negation ends here.
         if (experienced && IsComparativeDegree(unit.word)) reset();
+        compared = compared || IsComparativeDegree(unit.word);
         if (negations > 0) weak = true;  // 不很好, 不是很满意
         modifiers_from = std::min(modifiers_from, unit.token);
         degree *= unit.value;
@@ -408,7 +410,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
   // (本来担心会有色差，结果完全没有).
   const bool closing_negation =
       !units.empty() && (units.back().kind == Unit::kNegator ||
-                         (units.size() >= 2 && units[units.size() - 2].kind == Unit::kNegator &&
+                         (!compared && units.size() >= 2 && units[units.size() - 2].kind == Unit::kNegator &&
                           units.back().kind == Unit::kOther && units.back().word.ends_with("过")));
   if (negations % 2 == 1 && closing_negation) {
     if (out.opinions.size() > opinions_before) {

@@ -119,13 +119,18 @@ Result<HashedClassifier> SentimentModel::SelfTrain(const TextAnalyzer& analyzer,
   return HashedClassifier::Train(examples, labels, neutral_class ? 3 : 2, {});
 }
 
+bool IsSelfTrainedShape(const HashedClassifier& model) {
+  return model.bits() == HashedClassifier::TrainOptions{}.bits && model.classes() >= 2 &&
+         static_cast<size_t>(model.classes()) <= kSelfTrainedMaxClasses;
+}
+
 SentimentModel::ClassProbabilities SentimentModel::Classify(const Analysis& analysis) const {
   ClassProbabilities p;
   if (self_trained_) {
     thread_local std::vector<uint32_t> features;
-    float probabilities[3] = {0, 0, 0};
+    float probabilities[kSelfTrainedMaxClasses] = {0, 0, 0};
     SelfTrainedFeatures(analysis, features);
-    self_trained_->Predict(features, std::span<float>(probabilities, static_cast<size_t>(self_trained_->classes())));
+    self_trained_->Predict(features, probabilities);
     return {probabilities[kSelfPositive], probabilities[kSelfNegative], probabilities[kSelfNeutral]};
   }
   for (const auto& [label, probability] : supervised_->Predict(ModelDocument(analysis, /*lexicon_features=*/true))) {

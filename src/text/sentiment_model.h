@@ -29,6 +29,12 @@ std::string ModelDocument(const Analysis& analysis, bool lexicon_features);
 
 // The classes of a self-trained model, as HashedClassifier class ids.
 enum SelfTrainedClass : int { kSelfNegative = 0, kSelfPositive = 1, kSelfNeutral = 2 };
+inline constexpr size_t kSelfTrainedMaxClasses = 3;
+
+// Whether `model` can be a self-trained sentiment model of this build: two
+// or three classes over the feature width SelfTrain uses (a kept model file
+// from another build, or a damaged one, is learned again instead).
+bool IsSelfTrainedShape(const HashedClassifier& model);
 
 class SentimentModel {
  public:

@@ -17,16 +17,19 @@ namespace brandlens {
 
 namespace {
 
-// Words that solicit contact or sell, matched on normalized (case-folded,
-// simplified) text. Strong ones are advertising on their own; weak ones are
-// also what customers say (私信客服没人回, 领了优惠券) and count only with a
-// link or together with another one and an id-like code.
+// Words that solicit contact or sell, matched on case- and width-folded
+// text, in both scripts where they differ. Strong ones are advertising on
+// their own; weak ones are also what customers say (私信客服没人回, 领了优惠券,
+// 加微辣, 扣扣搜搜, 店家刷单) and count only with a link or together with
+// another one and an id-like code.
 constexpr std::string_view kStrongTerms[] = {
-    "加v", "加微", "+v", "vx", "v信", "薇信", "威信", "wx号", "加我微信", "加微信", "私我", "私聊我", "扣扣",
-    "qq群", "加群", "淘口令", "复制这段", "日赚", "招代理", "代理加盟", "刷单", "看我主页", "主页有惊喜"};
-constexpr std::string_view kWeakTerms[] = {"私信", "优惠券", "领券", "券后", "代购", "免费领", "免费送", "点击链接",
-                                           "戳链接", "福利", "抽奖", "低价出", "代金券", "转发抽", "关注+转发",
-                                           "兼职", "返现", "优惠码", "折扣码", "进群", "下单立减"};
+    "加v", "+v", "vx", "v信", "薇信", "wx号", "加我微信", "加微信", "私聊我", "qq群", "加群", "淘口令", "复制这段",
+    "複製這段", "日赚", "日賺", "招代理", "代理加盟", "看我主页", "看我主頁", "主页有惊喜", "主頁有驚喜"};
+constexpr std::string_view kWeakTerms[] = {
+    "私信", "私我", "扣扣", "威信", "刷单", "刷單", "优惠券", "優惠券", "领券", "領券", "券后", "券後", "代购",
+    "代購", "免费领", "免費領", "免费送", "免費送", "点击链接", "點擊鏈接", "戳链接", "福利", "抽奖", "抽獎",
+    "低价出", "低價出", "代金券", "转发抽", "轉發抽", "关注+转发", "關注+轉發", "兼职", "兼職", "返现", "返現",
+    "优惠码", "優惠碼", "折扣码", "折扣碼", "进群", "進群", "下单立减", "下單立減"};
 
 // The shape of a near-copy test: 32 MinHash values in 8 bands of 4. Two
 // texts whose 3-gram sets have Jaccard similarity 0.7 share a band with
@@ -236,16 +239,23 @@ SpamReport SpamDetector::Detect(std::span<const SpamPost> posts, unsigned thread
     while (end < keys.size() && keys[end].first == keys[run].first) ++end;
     // Each member is compared with the run's first and with its
     // predecessor: two comparisons each, however large the run.
-    const uint32_t first = keys[run].second;
     auto join_if_near = [&](uint32_t a, uint32_t b) {
       const bool authored = !posts[a].author.empty() && !posts[b].author.empty();
       if (Similarity(signatures[a], signatures[b]) >=
           (authored ? options_.min_similarity : options_.min_similarity_without_authors))
         groups.Join(a, b);
     };
-    for (size_t k = run + 1; k < end; ++k) {
-      join_if_near(first, keys[k].second);
-      join_if_near(keys[k - 1].second, keys[k].second);
+    // Small runs: every pair. Large ones (thousands of copies of one text)
+    // compare each member with the run's first and its predecessor only.
+    constexpr size_t kAllPairsUpTo = 64;
+    if (end - run <= kAllPairsUpTo) {
+      for (size_t a = run; a < end; ++a)
+        for (size_t b = a + 1; b < end; ++b) join_if_near(keys[a].second, keys[b].second);
+    } else {
+      for (size_t k = run + 1; k < end; ++k) {
+        join_if_near(keys[run].second, keys[k].second);
+        join_if_near(keys[k - 1].second, keys[k].second);
+      }
     }
     run = end;
   }
@@ -298,9 +308,12 @@ SpamReport SpamDetector::Detect(std::span<const SpamPost> posts, unsigned thread
   for (size_t c = 0; c < report.clusters.size(); ++c) {
     const SpamCluster& cluster = report.clusters[c];
     const double hours = static_cast<double>(cluster.last_at - cluster.first_at) / 3600.0;
-    const std::string reason =
-        fmt::format("coordinated: one of {} near-identical posts by {} authors{}", cluster.posts.size(),
-                    cluster.authors, cluster.first_at > 0 ? fmt::format(" within {:.0f} hours", hours) : "");
+    const bool authors_known = std::any_of(cluster.posts.begin(), cluster.posts.end(),
+                                           [&](uint32_t i) { return !posts[i].author.empty(); });
+    const std::string reason = fmt::format(
+        "coordinated: one of {} near-identical posts{}{}", cluster.posts.size(),
+        authors_known ? fmt::format(" by {} authors", cluster.authors) : "",
+        cluster.first_at > 0 ? fmt::format(" within {:.0f} hours", hours) : "");
     for (uint32_t i : cluster.posts) report.verdicts[i] = {SpamKind::kCoordinated, reason, static_cast<int32_t>(c)};
   }
   for (const auto& v : report.verdicts) {

@@ -10,8 +10,9 @@
 //    whole corpus: a cluster is the connected group of near-copies.
 //
 // Short texts are never near-duplicates of each other (two customers who
-// both write 很好吃 agree; they do not coordinate), and a repost's quoted
-// original (…//@author: original) is not its author's text.
+// both write 很好吃 agree; they do not coordinate), and a repost is compared
+// by its own words, before the quoted original (…//@author: original); an
+// ad it quotes still makes it advertising (reposting spreads the ad).
 #pragma once
 
 #include <cstdint>

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sys/stat.h>
+
 #include <sstream>
 
 #include "project/analyze_job.h"
@@ -162,6 +164,18 @@ TEST(AnalyzeFileTest, EachRowSaysWhetherItIsSpamAndWhy) {
   // Without authors, a dozen copies of one text are coordinated.
   EXPECT_EQ(rows[2]["spam"], true);
   EXPECT_NE(rows[2]["spam_reason"].get<std::string>().find("coordinated"), std::string::npos);
+}
+
+TEST(AnalyzeFileTest, APipeIsRefusedSinceTheInputIsReadTwice) {
+  TempDir dir;
+  AnalyzeFileOptions options;
+  options.input = dir / "pipe";
+  ASSERT_EQ(::mkfifo(options.input.c_str(), 0600), 0);
+  options.text_column = "text";
+  std::ostringstream out;
+  auto done = AnalyzeFile(*Analyzer(), options, out);
+  ASSERT_FALSE(done.ok());
+  EXPECT_NE(done.status().message().find("reads its input twice"), std::string::npos) << done.status().message();
 }
 
 TEST(AnalyzeFileTest, AFailedRunLeavesAnEarlierOutputAlone) {

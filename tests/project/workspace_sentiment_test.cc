@@ -7,6 +7,7 @@
 #include "project/main_job.h"
 #include "project/workspace_sentiment.h"
 #include "test_util.h"
+#include "text/hashed_classifier.h"
 
 namespace brandlens {
 namespace {
@@ -82,6 +83,17 @@ TEST(WorkspaceSentimentTest, AnUnreadableKeptModelIsLearnedAgain) {
   auto again = RunJob(dir);
   ASSERT_TRUE(again.ok()) << again.status().message();
   EXPECT_EQ(again->sentiment_model, "self-trained on 1100 texts");
+  // A well-formed model of another shape (another build's feature width)
+  // is not used either.
+  HashedClassifier::TrainOptions narrow;
+  narrow.bits = 10;
+  auto other = HashedClassifier::Train({{1, 2}, {3, 4}}, {0, 1}, 2, narrow);
+  ASSERT_TRUE(other.ok());
+  ASSERT_TRUE(other->Save(dir / "workspace.db.sentiment.bin").ok());
+  WriteFile(dir / "mentions.csv", "id,text,time\n" + Reviews(0, 1200));
+  auto third = RunJob(dir);
+  ASSERT_TRUE(third.ok()) << third.status().message();
+  EXPECT_EQ(third->sentiment_model, "self-trained on 1200 texts");
 }
 
 TEST(WorkspaceSentimentTest, TheLexiconAloneIsOneFlagOrOneKeyAway) {

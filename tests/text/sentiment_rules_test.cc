@@ -74,6 +74,8 @@ TEST_F(SentimentRulesTest, NegationClosingAClauseDeniesWhatCameBefore) {
   // …or only an experiential verb after it.
   EXPECT_EQ(Label("用了一年，洗衣机一次毛病都没出过"), kPos);
   EXPECT_EQ(Label("这么差的酒店从来没住过"), kNeg);  // the degree says what is denied: the experience
+  EXPECT_EQ(Label("这么难吃的店从没吃过"), kNeg);
+  EXPECT_EQ(Label("那么差的服务没见过"), kNeg);
 }
 
 TEST_F(SentimentRulesTest, TimeReadAgainstExpectation) {

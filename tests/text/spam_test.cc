@@ -41,6 +41,10 @@ TEST_F(SpamTest, AdvertisingSolicitsContactOrSells) {
 }
 
 TEST_F(SpamTest, CustomersTalkingAboutCouponsAndMessagesAreNotAds) {
+  EXPECT_FALSE(IsAd("奶茶加微糖刚刚好"));         // 加微 is not 加微信
+  EXPECT_FALSE(IsAd("老板扣扣搜搜的，分量越来越少"));  // stingy, not QQ
+  EXPECT_FALSE(IsAd("怀疑店家刷单，好评都是假的"));    // an accusation
+  EXPECT_TRUE(IsAd("複製這段打開淘寶，優惠券領券"));    // traditional script
   EXPECT_FALSE(IsAd("私信客服半天没人回，差评"));
   EXPECT_FALSE(IsAd("领了优惠券才二十块，很划算"));
   EXPECT_FALSE(IsAd("订单号202312345678，到现在还没发货"));  // 12 digits: not a mobile number
