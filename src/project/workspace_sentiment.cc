@@ -52,9 +52,6 @@ Status SaveWorkspaceModel(const Project& project, const HashedClassifier& model,
   return Status::Ok();
 }
 
-std::string Describe(const ModelInfo& info, bool reused) {
-  return fmt::format("self-trained on {} texts{}", info.texts, reused ? " (kept from an earlier run)" : "");
-}
 
 }  // namespace
 
@@ -77,7 +74,7 @@ Result<ChosenModel> WorkspaceSentimentModel(Project& project, const TextAnalyzer
     auto kept = HashedClassifier::Load(WorkspaceModelPath(project));
     if (kept.ok() && IsSelfTrainedShape(*kept))
       return ChosenModel{SentimentModel(std::make_shared<const HashedClassifier>(std::move(kept.value()))),
-                         Describe(*info, /*reused=*/true), ""};
+                         fmt::format("self-trained on {} texts (kept from an earlier run)", info->texts), ""};
   }
 
   // Up to kSelfTrainTexts mentions spread evenly over the whole corpus, so
@@ -85,20 +82,15 @@ Result<ChosenModel> WorkspaceSentimentModel(Project& project, const TextAnalyzer
   std::vector<std::string> texts;
   const int64_t stride = std::max<int64_t>(1, (*mentions + kSelfTrainTexts - 1) / kSelfTrainTexts);
   int64_t seen = 0;
-  const std::string_view columns[] = {"text"};
-  BRANDLENS_RETURN_IF_ERROR(ForEachRow(*project.store, "mentions", columns, {}, [&](RowView& row) {
-    if (seen++ % stride == 0) texts.emplace_back(row.Text(0));
-    return Status::Ok();
+  BRANDLENS_RETURN_IF_ERROR(ForEachMentionText(*project.store, [&](std::string_view text) {
+    if (seen++ % stride == 0) texts.emplace_back(text);
   }));
-  auto trained = SentimentModel::SelfTrain(analyzer, texts, threads);
-  if (!trained.ok())
-    return ChosenModel{SentimentModel(), "lexicon",
-                       fmt::format("self-training skipped ({}): the lexicon alone decides", trained.status().message())};
-  const ModelInfo info{*mentions, static_cast<int64_t>(texts.size())};
-  auto model = std::make_shared<const HashedClassifier>(std::move(trained.value()));
-  const Status saved = SaveWorkspaceModel(project, *model, info);
-  return ChosenModel{SentimentModel(std::move(model)), Describe(info, /*reused=*/false),
-                     saved.ok() ? "" : fmt::format("the self-trained model is used but not kept: {}", saved.message())};
+  auto chosen = ChooseSentimentModel(analyzer, choice, texts, threads);
+  if (!chosen.ok() || chosen->model.self_trained() == nullptr) return chosen;
+  const Status saved =
+      SaveWorkspaceModel(project, *chosen->model.self_trained(), {*mentions, static_cast<int64_t>(texts.size())});
+  if (!saved.ok()) chosen->warning = fmt::format("the self-trained model is used but not kept: {}", saved.message());
+  return chosen;
 }
 
 }  // namespace brandlens

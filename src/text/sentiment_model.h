@@ -61,6 +61,8 @@ class SentimentModel {
   // The prediction for an analysed text. Thread-safe.
   SentimentPrediction Predict(const Analysis& analysis) const;
   bool has_classifier() const { return supervised_ != nullptr || self_trained_ != nullptr; }
+  // The self-trained classifier, or null (to keep it: HashedClassifier::Save).
+  const HashedClassifier* self_trained() const { return self_trained_.get(); }
 
  private:
   // The classifier's P(positive), P(negative), P(neutral) for a text.
