@@ -39,7 +39,7 @@ CommandAction AddEvalCommand(CLI::App& app) {
     if (!analyzer.ok()) return analyzer.status();
 
     const auto start = std::chrono::steady_clock::now();
-    const std::vector<std::string> to_learn_from(
+    const std::vector<std::string_view> to_learn_from(
         data->texts.begin(), data->texts.begin() + std::min<std::ptrdiff_t>(kSelfTrainTexts, std::ssize(data->texts)));
     auto chosen = ChooseSentimentModel(**analyzer, args->model, to_learn_from, 0);
     if (!chosen.ok()) return chosen.status();

@@ -5,7 +5,7 @@
 
 #include <chrono>
 #include <fstream>
-#include <unordered_map>
+#include <optional>
 
 #include "core/parallel.h"
 #include "project/workspace_sentiment.h"
@@ -16,65 +16,83 @@ namespace brandlens {
 
 namespace {
 
-struct PendingRow {
-  int64_t line;
-  std::string id, text;
-  std::string json;  // filled by a worker
-  bool failed = false;
+// The input, read once and held: self-training, spam detection and the
+// analysis all work from it, so the input may be a pipe. Texts and ids lie
+// end to end in one buffer (one allocation per few rows, not per row).
+struct HeldRows {
+  struct Row {
+    int64_t line;
+    size_t text, text_size, id, id_size;  // offsets into `buffer`
+    std::string error;  // why the row is malformed; empty for rows to analyse
+  };
+  std::string buffer;
+  std::vector<Row> rows;
+  std::string_view Text(const Row& r) const { return std::string_view(buffer).substr(r.text, r.text_size); }
+  std::string_view Id(const Row& r) const { return std::string_view(buffer).substr(r.id, r.id_size); }
 };
 
-// Analyses a batch on `threads` threads; output order is input order.
-void AnalyzeBatch(const TextAnalyzer& analyzer, const SentimentModel& model,
-                  const std::unordered_map<int64_t, SpamVerdict>& spam, std::vector<PendingRow>& batch,
-                  unsigned threads, bool explain) {
-  static const SpamVerdict kClean;
-  std::vector<Analysis> scratch(std::max(1u, threads));
-  ParallelFor(batch.size(), threads, [&](unsigned worker, size_t i) {
-    PendingRow& row = batch[i];
-    if (!row.json.empty()) return;  // a malformed row, already reported
-    Analysis& analysis = scratch[worker];
-    const Status status = analyzer.Analyze(row.text, analysis);
-    if (status.ok()) {
-      const auto verdict = spam.find(row.line);
-      AppendAnalysisJson(row.json, analysis, model.Predict(analysis), verdict == spam.end() ? kClean : verdict->second,
-                         analyzer.brands(), row.line, row.id, explain);
-    } else {
-      AppendErrorJson(row.json, row.line, row.id, status.message());
-      row.failed = true;
-    }
-  });
-}
-
-// What the first pass over the file learns: the first texts, for
-// self-training, and which rows are spam (judged over all of them).
-struct FirstPass {
-  std::vector<std::string> to_learn_from;
-  std::unordered_map<int64_t, SpamVerdict> spam;  // by line; clean rows absent
-};
-
-Result<FirstPass> ReadFirstPass(const AnalyzeFileOptions& options, bool learn) {
-  FirstPass pass;
-  std::vector<int64_t> lines;
-  std::string arena;  // every text, end to end: one allocation per few rows, not per row
-  std::vector<std::pair<size_t, size_t>> spans;
+Result<HeldRows> ReadRows(const AnalyzeFileOptions& options) {
+  HeldRows held;
+  std::vector<std::string> columns = {options.text_column};
+  if (!options.id_column.empty()) columns.push_back(options.id_column);
   BRANDLENS_RETURN_IF_ERROR(ForEachCsvRow(
-      options.input.string(), {options.text_column},
+      options.input.string(), columns,
       [&](int64_t line, std::span<const std::string_view> f) {
-        if (learn && static_cast<int64_t>(pass.to_learn_from.size()) < kSelfTrainTexts)
-          pass.to_learn_from.emplace_back(f[0]);
-        lines.push_back(line);
-        spans.emplace_back(arena.size(), f[0].size());
-        arena.append(f[0]);
+        HeldRows::Row row{line, held.buffer.size(), f[0].size(), 0, 0, {}};
+        held.buffer.append(f[0]);
+        if (f.size() > 1) {
+          row.id = held.buffer.size();
+          row.id_size = f[1].size();
+          held.buffer.append(f[1]);
+        }
+        held.rows.push_back(std::move(row));
         return Status::Ok();
       },
-      [](int64_t, const std::string&) {}, options.encoding));
-  // A file has no authors or times: coordination shows only as size.
-  std::vector<SpamPost> posts(lines.size());
-  for (size_t i = 0; i < lines.size(); ++i) posts[i].text = std::string_view(arena).substr(spans[i].first, spans[i].second);
-  SpamReport report = SpamDetector().Detect(posts, options.threads);
-  for (size_t i = 0; i < lines.size(); ++i)
-    if (report.verdicts[i].kind != SpamKind::kNone) pass.spam.emplace(lines[i], std::move(report.verdicts[i]));
-  return pass;
+      [&](int64_t line, const std::string& why) { held.rows.push_back({line, 0, 0, 0, 0, why}); }, options.encoding));
+  return held;
+}
+
+// Spam verdicts for every row, judged over all rows to analyse. A file has
+// no authors or times: coordination shows only as size.
+std::vector<SpamVerdict> JudgeSpam(const HeldRows& held, unsigned threads) {
+  std::vector<SpamPost> posts;
+  std::vector<size_t> row_of_post;
+  for (size_t i = 0; i < held.rows.size(); ++i) {
+    if (!held.rows[i].error.empty()) continue;
+    posts.emplace_back().text = held.Text(held.rows[i]);
+    row_of_post.push_back(i);
+  }
+  SpamReport report = SpamDetector().Detect(posts, threads);
+  std::vector<SpamVerdict> verdicts(held.rows.size());
+  for (size_t p = 0; p < posts.size(); ++p) verdicts[row_of_post[p]] = std::move(report.verdicts[p]);
+  return verdicts;
+}
+
+// Analyses rows [first, last) on `threads` threads into JSON lines, in
+// input order.
+void AnalyzeRows(const TextAnalyzer& analyzer, const SentimentModel& model, const HeldRows& held,
+                 const std::vector<SpamVerdict>& spam, size_t first, size_t last, unsigned threads, bool explain,
+                 std::vector<std::string>& json, std::vector<char>& failed) {
+  json.assign(last - first, {});
+  failed.assign(last - first, 0);
+  std::vector<Analysis> scratch(std::max(1u, threads));
+  ParallelFor(last - first, threads, [&](unsigned worker, size_t k) {
+    const HeldRows::Row& row = held.rows[first + k];
+    if (!row.error.empty()) {
+      AppendErrorJson(json[k], row.line, "", row.error);
+      failed[k] = 1;
+      return;
+    }
+    Analysis& analysis = scratch[worker];
+    const Status status = analyzer.Analyze(held.Text(row), analysis);
+    if (status.ok()) {
+      AppendAnalysisJson(json[k], analysis, model.Predict(analysis), spam[first + k], analyzer.brands(), row.line,
+                         held.Id(row), explain);
+    } else {
+      AppendErrorJson(json[k], row.line, held.Id(row), status.message());
+      failed[k] = 1;
+    }
+  });
 }
 
 // An output file written under a temporary name beside its destination and
@@ -116,7 +134,7 @@ class AtomicOutput {
 }  // namespace
 
 Result<ChosenModel> ChooseSentimentModel(const TextAnalyzer& analyzer, const ModelChoice& choice,
-                                         const std::vector<std::string>& texts, unsigned threads) {
+                                         std::span<const std::string_view> texts, unsigned threads) {
   if (!choice.trained_model.empty() && choice.lexicon_only)
     return Status::InvalidInput("--model and --lexicon-only: choose one");
   if (!choice.trained_model.empty()) {
@@ -136,16 +154,17 @@ Result<ChosenModel> ChooseSentimentModel(const TextAnalyzer& analyzer, const Mod
 Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const AnalyzeFileOptions& options,
                                       std::ostream& stream_output) {
   if (options.text_column.empty()) return Status::InvalidInput("analyze --input needs --text-column");
-  std::error_code ec;
-  if (std::filesystem::exists(options.input, ec) && !std::filesystem::is_regular_file(options.input, ec))
-    return Status::InvalidInput(fmt::format("{}: analyze reads its input twice (to learn from it and to find spam): "
-                                            "give a file, not a pipe or a device",
-                                            options.input.string()));
-  auto first = ReadFirstPass(options, options.model.trained_model.empty() && !options.model.lexicon_only);
-  if (!first.ok()) return first.status();
-  auto chosen = ChooseSentimentModel(analyzer, options.model, first->to_learn_from, options.threads);
+  auto held = ReadRows(options);
+  if (!held.ok()) return held.status();
+  const std::vector<SpamVerdict> spam = JudgeSpam(*held, options.threads);
+  std::vector<std::string_view> to_learn_from;
+  if (options.model.trained_model.empty() && !options.model.lexicon_only)
+    for (const auto& row : held->rows) {
+      if (static_cast<int64_t>(to_learn_from.size()) >= kSelfTrainTexts) break;
+      if (row.error.empty()) to_learn_from.push_back(held->Text(row));
+    }
+  auto chosen = ChooseSentimentModel(analyzer, options.model, to_learn_from, options.threads);
   if (!chosen.ok()) return chosen.status();
-  first->to_learn_from = {};
 
   std::optional<AtomicOutput> file;
   std::ostream* out = &stream_output;
@@ -158,35 +177,19 @@ Result<AnalyzeFileResult> AnalyzeFile(const TextAnalyzer& analyzer, const Analyz
   result.model = chosen->description;
   result.warning = chosen->warning;
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::string> columns = {options.text_column};
-  if (!options.id_column.empty()) columns.push_back(options.id_column);
-  // Output in batches; the first pass holds every text once (spam is
-  // judged over all rows), about the size of the input's text column.
+  // Output in batches: the JSON of one batch is held at a time.
   constexpr size_t kBatch = 4096;
-  std::vector<PendingRow> batch;
-  auto flush = [&] {
-    AnalyzeBatch(analyzer, chosen->model, first->spam, batch, options.threads, options.explain);
-    for (const auto& r : batch) {
-      *out << r.json << '\n';
-      result.errors += r.failed;
+  std::vector<std::string> json;
+  std::vector<char> failed;
+  for (size_t first = 0; first < held->rows.size(); first += kBatch) {
+    const size_t last = std::min(held->rows.size(), first + kBatch);
+    AnalyzeRows(analyzer, chosen->model, *held, spam, first, last, options.threads, options.explain, json, failed);
+    for (size_t k = 0; k < json.size(); ++k) {
+      *out << json[k] << '\n';
+      result.errors += failed[k];
     }
-    result.rows += static_cast<int64_t>(batch.size());
-    batch.clear();
-  };
-  BRANDLENS_RETURN_IF_ERROR(ForEachCsvRow(
-      options.input.string(), columns,
-      [&](int64_t line, std::span<const std::string_view> f) {
-        batch.push_back({line, f.size() > 1 ? std::string(f[1]) : std::string(), std::string(f[0]), {}, false});
-        if (batch.size() >= kBatch) flush();
-        return Status::Ok();
-      },
-      [&](int64_t line, const std::string& why) {
-        batch.push_back({line, {}, {}, {}, true});
-        AppendErrorJson(batch.back().json, line, "", why);
-        if (batch.size() >= kBatch) flush();
-      },
-      options.encoding));
-  flush();
+  }
+  result.rows = static_cast<int64_t>(held->rows.size());
   if (file) {
     BRANDLENS_RETURN_IF_ERROR(file->Commit());
   } else {

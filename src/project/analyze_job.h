@@ -9,15 +9,18 @@
 //    renamed into place at the end, so it may even be the input file, and a
 //    failed run leaves any earlier output as it was;
 //  - output is identical whatever the number of threads;
-//  - the input is read twice (first to learn from and to judge spam over
-//    all rows), so it must be a regular file;
+//  - the input is read once and held (self-training and spam detection
+//    look at all rows before any is written), so it may be a pipe, and the
+//    memory needed grows with the size of its text and id columns;
 //  - a non-ok result means no output file was written.
 #pragma once
 
 #include <filesystem>
 #include <functional>
 #include <ostream>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -49,7 +52,7 @@ struct ChosenModel {
 
 // `texts` are what self-training learns from (ignored otherwise).
 Result<ChosenModel> ChooseSentimentModel(const TextAnalyzer& analyzer, const ModelChoice& choice,
-                                         const std::vector<std::string>& texts, unsigned threads);
+                                         std::span<const std::string_view> texts, unsigned threads);
 
 struct AnalyzeFileOptions {
   std::filesystem::path input;

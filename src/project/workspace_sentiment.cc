@@ -85,7 +85,8 @@ Result<ChosenModel> WorkspaceSentimentModel(Project& project, const TextAnalyzer
   BRANDLENS_RETURN_IF_ERROR(ForEachMentionText(*project.store, [&](std::string_view text) {
     if (seen++ % stride == 0) texts.emplace_back(text);
   }));
-  auto chosen = ChooseSentimentModel(analyzer, choice, texts, threads);
+  const std::vector<std::string_view> views(texts.begin(), texts.end());
+  auto chosen = ChooseSentimentModel(analyzer, choice, views, threads);
   if (!chosen.ok() || chosen->model.self_trained() == nullptr) return chosen;
   const Status saved =
       SaveWorkspaceModel(project, *chosen->model.self_trained(), {*mentions, static_cast<int64_t>(texts.size())});

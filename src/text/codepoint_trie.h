@@ -52,6 +52,21 @@ class CodepointTrie {
   // Builds the contiguous layout; Insert afterwards works but walks fall back
   // to the hash map until the next Freeze().
   void Freeze();
+
+  // Word i of a list given as code points end to end: points[ends[i - 1],
+  // ends[i]) (from 0 for the first), with values[i].
+  struct WordList {
+    std::vector<char32_t> points;
+    std::vector<uint32_t> ends;
+    std::vector<uint16_t> values;
+  };
+  // A frozen trie of `words` built level by level from the sorted list
+  // (sorted here when it is not): each node's children are one run of the
+  // list, so they are laid out contiguously as they are found, with no hash
+  // map and no sort of edges — several times faster than Insert + Freeze
+  // for the general dictionary's 316k words, which every process loads.
+  // Empty words are skipped; a word given twice keeps its lower value.
+  static CodepointTrie Build(WordList words);
   uint16_t Value(uint32_t node) const { return values_[node]; }
   void Reserve(size_t nodes) {
     children_.reserve(nodes);

@@ -5,7 +5,6 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <string>
 
 namespace brandlens {
 
@@ -23,16 +22,19 @@ GeneralDictionary::GeneralDictionary() {
   const auto* indexes = static_cast<const int32_t*>(udata_getMemory(memory));
   const auto* data = reinterpret_cast<const char16_t*>(reinterpret_cast<const char*>(indexes) + indexes[0]);
   icu::UCharsTrie::Iterator it(data, 0, err);
-  std::string word;
-  trie_.Reserve(500000);
+  CodepointTrie::WordList words;
+  words.points.reserve(1000000);
+  words.ends.reserve(400000);
+  words.values.reserve(400000);
   while (U_SUCCESS(err) && it.next(err)) {
-    if (it.getString().length() > kMaxChars) continue;
-    word.clear();
-    it.getString().toUTF8String(word);
-    trie_.Insert(word, static_cast<uint16_t>(std::clamp(it.getValue(), 0, 0xFFFE)));
+    const icu::UnicodeString& word = it.getString();
+    if (word.length() > kMaxChars) continue;
+    for (int32_t i = 0; i < word.length(); i = word.moveIndex32(i, 1)) words.points.push_back(static_cast<char32_t>(word.char32At(i)));
+    words.ends.push_back(static_cast<uint32_t>(words.points.size()));
+    words.values.push_back(static_cast<uint16_t>(std::clamp(it.getValue(), 0, 0xFFFE)));
   }
   udata_close(memory);
-  trie_.Freeze();
+  trie_ = CodepointTrie::Build(std::move(words));
 }
 
 }  // namespace brandlens

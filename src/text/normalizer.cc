@@ -85,11 +85,14 @@ struct Normalizer::Impl {
   std::bitset<kHanLast - kHanFirst + 1> traditional;  // index: code point - kHanFirst
 };
 
-Normalizer::Normalizer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Normalizer::Normalizer(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
 Normalizer::~Normalizer() = default;
 
-Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
-  auto impl = std::make_unique<Impl>();
+// Loading OpenCC's dictionaries and running t2s over the whole Han block
+// cost tens of milliseconds: done once per process and shared by every
+// Normalizer (a run builds several analyzers; the tests build hundreds).
+Result<std::shared_ptr<const Normalizer::Impl>> Normalizer::LoadTables() {
+  auto impl = std::make_shared<Impl>();
   UErrorCode err = U_ZERO_ERROR;
   impl->nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(err);
   if (U_FAILURE(err)) return Status::Internal(fmt::format("ICU NFKC_Casefold data missing: {}", u_errorName(err)));
@@ -118,7 +121,15 @@ Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
     U8_NEXT(b, j, nb, cb);
     if (ca != cb) impl->traditional.set(static_cast<size_t>(ca - kHanFirst));
   }
-  return std::unique_ptr<Normalizer>(new Normalizer(std::move(impl)));
+  return std::shared_ptr<const Impl>(std::move(impl));
+}
+
+Result<std::unique_ptr<Normalizer>> Normalizer::Create() {
+  // Thread-safe initialisation of a function-local static; a failure (no
+  // OpenCC data) is kept too: it would fail the same way again.
+  static const Result<std::shared_ptr<const Impl>> tables = LoadTables();
+  if (!tables.ok()) return tables.status();
+  return std::unique_ptr<Normalizer>(new Normalizer(tables.value()));
 }
 
 void Normalizer::Normalize(std::string_view input, NormalizedText& out) const {

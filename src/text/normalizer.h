@@ -27,7 +27,8 @@ struct NormalizedText {
 
 class Normalizer {
  public:
-  // Loads ICU's NFKC_Casefold data and OpenCC's t2s converter; thread-safe
+  // ICU's NFKC_Casefold data and OpenCC's t2s converter, loaded on the
+  // first call and shared by every Normalizer of the process; thread-safe
   // to use once created.
   static Result<std::unique_ptr<Normalizer>> Create();
   ~Normalizer();
@@ -36,11 +37,12 @@ class Normalizer {
   void Normalize(std::string_view input, NormalizedText& out) const;
 
  private:
-  struct Impl;
-  explicit Normalizer(std::unique_ptr<Impl> impl);
+  struct Impl;  // the loaded tables (immutable, shared)
+  static Result<std::shared_ptr<const Impl>> LoadTables();
+  explicit Normalizer(std::shared_ptr<const Impl> impl);
   // Traditional → simplified over the clauses holding bytes [first, end).
   void ConvertToSimplified(std::string& text, size_t first, size_t end) const;
-  std::unique_ptr<Impl> impl_;
+  std::shared_ptr<const Impl> impl_;
 };
 
 }  // namespace brandlens

@@ -76,7 +76,7 @@ void SelfTrainedFeatures(const Analysis& analysis, std::vector<uint32_t>& out) {
 
 }  // namespace
 
-Result<HashedClassifier> SentimentModel::SelfTrain(const TextAnalyzer& analyzer, const std::vector<std::string>& texts,
+Result<HashedClassifier> SentimentModel::SelfTrain(const TextAnalyzer& analyzer, std::span<const std::string_view> texts,
                                                    unsigned threads) {
   // What the lexicon makes of each text: a class, or -1 when it is not
   // confident (such texts teach nothing).

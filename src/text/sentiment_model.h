@@ -7,7 +7,9 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/status.h"
@@ -54,7 +56,7 @@ class SentimentModel {
   // Trains on the lexicon's confident verdicts over `texts` (analysed on
   // `threads` threads, 0: one per core). Needs kMinSelfTrainPerClass
   // confident texts of each polarity (else NotFound: stay with the lexicon).
-  static Result<HashedClassifier> SelfTrain(const TextAnalyzer& analyzer, const std::vector<std::string>& texts,
+  static Result<HashedClassifier> SelfTrain(const TextAnalyzer& analyzer, std::span<const std::string_view> texts,
                                             unsigned threads = 0);
   static constexpr size_t kMinSelfTrainPerClass = 200;
 

@@ -13,6 +13,12 @@ namespace {
 
 std::unique_ptr<TextAnalyzer> Analyzer() { return std::move(TextAnalyzer::Create({"general", {}}).value()); }
 
+Result<HashedClassifier> SelfTrain(const TextAnalyzer& analyzer, const std::vector<std::string>& texts,
+                                   unsigned threads = 0) {
+  const std::vector<std::string_view> views(texts.begin(), texts.end());
+  return SentimentModel::SelfTrain(analyzer, views, threads);
+}
+
 SentimentLabel Verdict(const SentimentModel& model, const TextAnalyzer& analyzer, std::string_view text) {
   Analysis a;
   EXPECT_TRUE(analyzer.Analyze(text, a).ok());
@@ -36,14 +42,14 @@ std::vector<std::string> KnitwearReviews() {
 TEST(SelfTrainingTest, NeedsConfidentTextsOfBothPolarities) {
   auto analyzer = Analyzer();
   std::vector<std::string> only_positive(500, "非常好，很满意");
-  auto trained = SentimentModel::SelfTrain(*analyzer, only_positive);
+  auto trained = SelfTrain(*analyzer, only_positive);
   ASSERT_FALSE(trained.ok());
   EXPECT_NE(trained.status().message().find("0 negative"), std::string::npos) << trained.status().message();
 }
 
 TEST(SelfTrainingTest, LearnsTheDomainsOwnOpinionWords) {
   auto analyzer = Analyzer();
-  auto trained = SentimentModel::SelfTrain(*analyzer, KnitwearReviews(), 2);
+  auto trained = SelfTrain(*analyzer, KnitwearReviews(), 2);
   ASSERT_TRUE(trained.ok()) << trained.status().message();
   EXPECT_EQ(trained->classes(), 2);  // reviews: every text takes a side
   const SentimentModel model(std::make_shared<const HashedClassifier>(std::move(trained.value())));
@@ -62,7 +68,7 @@ TEST(SelfTrainingTest, LearnsANeutralClassWhenTextsOftenTakeNoSide) {
     texts.push_back("太差了，很失望" + std::to_string(i));
   }
   for (int i = 0; i < 60; ++i) texts.push_back("今天去了门店" + std::to_string(i));  // 60 of 560: over 5%
-  auto three = SentimentModel::SelfTrain(*analyzer, texts);
+  auto three = SelfTrain(*analyzer, texts);
   ASSERT_TRUE(three.ok()) << three.status().message();
   EXPECT_EQ(three->classes(), 3);
   const SentimentModel model(std::make_shared<const HashedClassifier>(std::move(three.value())));
@@ -71,8 +77,8 @@ TEST(SelfTrainingTest, LearnsANeutralClassWhenTextsOftenTakeNoSide) {
 
 TEST(SelfTrainingTest, TrainingIsDeterministicWhateverTheThreads) {
   auto analyzer = Analyzer();
-  auto one = SentimentModel::SelfTrain(*analyzer, KnitwearReviews(), 1);
-  auto two = SentimentModel::SelfTrain(*analyzer, KnitwearReviews(), 2);
+  auto one = SelfTrain(*analyzer, KnitwearReviews(), 1);
+  auto two = SelfTrain(*analyzer, KnitwearReviews(), 2);
   ASSERT_TRUE(one.ok() && two.ok());
   std::vector<uint32_t> features;
   Analysis a;
