@@ -1,4 +1,4 @@
-// brandlens analyze [-p PROJECT]      the workspace's new mentions → tables
+// brandlens analyze [-p PROJECT]      the workspace's new mentions → tables (learning new words)
 // brandlens analyze --input F.csv --text-column C --output out.jsonl
 //   One JSON object per input row, in input order: the analysis, or
 //   {"line": N, "error": "..."} for a row that cannot be analysed
@@ -11,6 +11,7 @@
 
 #include "cli/commands.h"
 #include "project/analyze_job.h"
+#include "project/workspace_analyzer.h"
 
 namespace brandlens {
 
@@ -49,6 +50,13 @@ CommandAction AddAnalyzeCommand(CLI::App& app) {
       open.store.on_wait = WaitingForWorkspace;
       auto project = OpenProject(args->project, open);
       if (!project.ok()) return project.status();
+      LearnedWords learned;
+      if (project->config) {  // the project's dictionary learns, as in `brandlens run`
+        auto learning = CreateWorkspaceAnalyzer(*project->store, *project->config, *options, learned);
+        if (!learning.ok()) return learning.status();
+        analyzer = std::move(learning);
+      }
+      PrintLearnedWords(learned);
       auto done = AnalyzeProjectMentions(*project, **analyzer, args->file.model, args->file.threads,
                                          [](int64_t n) { spdlog::info("analysed {} mentions", n); });
       if (!done.ok()) return done.status();

@@ -45,6 +45,10 @@ CommandAction AddBanditCommand(CLI::App& app);
 CommandAction AddRecommendCommand(CLI::App& app);
 CommandAction AddJourneysCommand(CLI::App& app);
 
+// "learned N new words into dictionary.txt: …" and how many mentions are
+// analysed again for them; nothing when none was learned.
+void PrintLearnedWords(const LearnedWords& learned);
+
 // The main job with progress bars and a printed summary (`run`, `demo`).
 Status RunMainJobAndPrint(MainJobOptions options);
 

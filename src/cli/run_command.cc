@@ -10,6 +10,15 @@
 
 namespace brandlens {
 
+void PrintLearnedWords(const LearnedWords& learned) {
+  if (learned.words.empty()) return;
+  fmt::print("learned {} new words into {}: {}{}\n", learned.words.size(), learned.dictionary.filename().string(),
+             fmt::join(learned.words, " "),
+             learned.reanalysed > 0 ? fmt::format(" ({} mentions analysed before hold them: analysed again)",
+                                                  learned.reanalysed)
+                                    : "");
+}
+
 namespace {
 
 void PrintImports(const std::vector<SourceImport>& imports) {
@@ -46,9 +55,7 @@ Status RunMainJobAndPrint(MainJobOptions options) {
   bar.reset();
   if (!result.ok()) return result.status();
   PrintImports(result->imports);
-  if (!result->learned_words.empty())
-    fmt::print("learned {} new words into {}: {}\n", result->learned_words.size(),
-               result->dictionary.filename().string(), fmt::join(result->learned_words, " "));
+  PrintLearnedWords(result->learned);
   int64_t imported = 0, rejected = 0, failed = 0;
   for (const auto& i : result->imports) {
     failed += !i.error.ok();

@@ -19,36 +19,13 @@
 #include "planning/planning_report.h"
 #include "project/analyze_job.h"
 #include "project/project.h"
+#include "project/workspace_analyzer.h"
 #include "report/report.h"
-#include "text/new_word_learning.h"
 #include "text/text_config.h"
 
 namespace brandlens {
 
 namespace {
-
-// The project's analyzer; with learn_new_words, first the words discovered
-// in the mentions about to be analysed join the user dictionary (and so
-// this analyzer's segmentation).
-Result<std::unique_ptr<TextAnalyzer>> CreateAnalyzerLearningNewWords(Store& store, const ProjectConfig& config,
-                                                                     const TextConfig& text, MainJobResult& result) {
-  auto options = TextAnalyzer::OptionsFor(config);
-  if (!options.ok()) return options.status();
-  auto analyzer = TextAnalyzer::Create(*options);
-  if (!analyzer.ok() || !text.learn_new_words) return analyzer;
-  auto learned = FindNewWordsInUnanalysed(store, **analyzer, NewWordLearning{});
-  if (!learned.ok()) return learned.status();
-  if (learned->empty()) return analyzer;
-  result.dictionary = text.user_dictionary;
-  BRANDLENS_RETURN_IF_ERROR(AppendToUserDictionary(
-      result.dictionary, *learned,
-      fmt::format("learned by brandlens run on {:%Y-%m-%d}", fmt::localtime(std::time(nullptr)))));
-  for (const auto& w : *learned) {
-    result.learned_words.push_back(w.word);
-    options->extra_words.push_back(w.word);
-  }
-  return TextAnalyzer::Create(*options);
-}
 
 // Restricts the facts to the days of --from/--to.
 Status RestrictToRange(ListeningFacts& facts, const TimestampParser& time, const std::string& from,
@@ -99,7 +76,9 @@ Result<MainJobResult> RunMainJob(const MainJobOptions& options) {
   MainJobResult result;
   result.imports = ImportSources(store, config, *sources, options.import_progress);
 
-  auto analyzer = CreateAnalyzerLearningNewWords(store, config, *text, result);
+  auto text_options = TextAnalyzer::OptionsFor(config);
+  if (!text_options.ok()) return text_options.status();
+  auto analyzer = CreateWorkspaceAnalyzer(store, config, std::move(text_options.value()), result.learned);
   if (!analyzer.ok()) return analyzer.status();
   const unsigned threads = ThreadsOrCores(options.threads);
   ModelChoice sentiment;

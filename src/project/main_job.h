@@ -28,6 +28,7 @@
 #include "ingest/project_import.h"
 #include "personas/personas.h"
 #include "planning/planning.h"
+#include "project/workspace_analyzer.h"
 #include "store/store.h"
 #include "text/workspace_spam.h"
 #include "text/workspace_analysis.h"
@@ -46,8 +47,7 @@ struct MainJobOptions {
 
 struct MainJobResult {
   std::vector<SourceImport> imports;
-  std::vector<std::string> learned_words;  // appended to `dictionary` before analysing
-  std::filesystem::path dictionary;
+  LearnedWords learned;  // new words added to the user dictionary before analysing
   WorkspaceAnalysisReport analysis;
   std::string sentiment_model;  // how new mentions were scored (ChosenModel::description)
   WorkspaceSpamReport spam;

@@ -1,7 +1,9 @@
 #include "text/workspace_analysis.h"
 
+#include <absl/container/flat_hash_set.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -106,6 +108,39 @@ Status ForEachMentionText(Store& store, const std::function<void(std::string_vie
     visit(row.Text(0));
     return Status::Ok();
   });
+}
+
+Result<int64_t> ForgetAnalysesHolding(Store& store, std::span<const std::string> words) {
+  if (words.empty()) return int64_t{0};
+  absl::flat_hash_set<int64_t> unanalysed;  // nothing to forget for these
+  const std::string_view id_column[] = {"id"};
+  BRANDLENS_RETURN_IF_ERROR(
+      ForEachRow(store, "mentions", id_column, ScanFilter{"mention_analysis", "mention_id"}, [&](RowView& row) {
+        unanalysed.insert(row.Int(0));
+        return Status::Ok();
+      }));
+  std::vector<int64_t> holding;
+  const std::string_view columns[] = {"id", "text"};
+  BRANDLENS_RETURN_IF_ERROR(ForEachRow(store, "mentions", columns, {}, [&](RowView& row) {
+    const std::string_view text = row.Text(1);
+    if (!unanalysed.contains(row.Int(0)) &&
+        std::any_of(words.begin(), words.end(), [&](const std::string& w) { return text.find(w) != text.npos; }))
+      holding.push_back(row.Int(0));
+    return Status::Ok();
+  }));
+  if (holding.empty()) return int64_t{0};
+  // One transaction: a mention loses all of its rows or none.
+  auto txn = Transaction::Begin(store);
+  if (!txn.ok()) return txn.status();
+  for (const int64_t id : holding) {
+    const ColumnEquals mention[] = {{"mention_id", Value(id)}};
+    ScanFilter filter;
+    filter.equals = mention;
+    for (const std::string_view table : {"mention_analysis", "mention_aspects", "mention_brands", "mention_comparisons"})
+      BRANDLENS_RETURN_IF_ERROR(store.DeleteRows(table, filter));
+  }
+  BRANDLENS_RETURN_IF_ERROR(txn->Commit());
+  return static_cast<int64_t>(holding.size());
 }
 
 Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyzer& analyzer,

@@ -7,6 +7,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
+#include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "store/store.h"
@@ -27,6 +30,13 @@ Status ForEachUnanalysedText(Store& store, int64_t limit, const std::function<vo
 
 // Calls visit(text) for every mention of the workspace, in id order.
 Status ForEachMentionText(Store& store, const std::function<void(std::string_view text)>& visit);
+
+// Drops the analysis of every mention whose text holds one of `words`, so
+// that the next AnalyzeWorkspace reads it again: after a word joins the
+// dictionary, mentions analysed before read it whole too. Words are found
+// as written (a traditional-script text holding the simplified form is
+// missed). Returns how many mentions were analysed and are now queued.
+Result<int64_t> ForgetAnalysesHolding(Store& store, std::span<const std::string> words);
 
 Result<WorkspaceAnalysisReport> AnalyzeWorkspace(Store& store, const TextAnalyzer& analyzer,
                                                  const SentimentModel& model, unsigned threads,

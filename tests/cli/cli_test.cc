@@ -102,6 +102,31 @@ TEST(CliTest, RunOnAFreshProjectWarnsAboutTheMissingSourceAndWritesAReport) {
   EXPECT_TRUE(std::filesystem::exists(dir / "p/report.html"));
 }
 
+TEST(CliTest, AnalyzeOnAProjectLearnsNewWordsLikeRun) {
+  // 杯套 (a cup sleeve) is no dictionary's word; in varied company it
+  // behaves like one, so `analyze -p` appends it to the user dictionary.
+  TempDir dir;
+  const std::string project = (dir / "p").string();
+  std::filesystem::create_directories(dir / "p");
+  const char* before[] = {"今天的", "这家的", "新款", "限定", "我喜欢", "他们家", "春季", "可爱的", "第二个", "换了"};
+  const char* after[] = {"很好看", "图案不错", "太可爱了", "被抢光了", "有点丑", "真精致", "会送吗", "颜色很正",
+                         "挺特别", "质感好"};
+  std::string csv = "id,time,text\n";
+  for (int i = 0; i < 60; ++i)
+    csv += fmt::format("{},2025-06-{:02} 12:00,\"{}杯套{}\"\n", i, 1 + i % 28, before[i % 10], after[(i / 10 + i) % 10]);
+  // Other talk, so that 杯 and 套 are rare enough for their pairing to stand out.
+  const char* other[] = {"奶盖很好喝", "排队有点久", "店员态度热情", "价格偏贵了", "外卖送得很快", "环境干净整洁"};
+  for (int i = 60; i < 460; ++i)
+    csv += fmt::format("{},2025-06-{:02} 12:00,{}，{}\n", i, 1 + i % 28, other[i % 6], other[(i / 6) % 6]);
+  WriteFile(dir / "p/m.csv", csv);
+  WriteFile(dir / "p/brandlens.toml", "[project]\nindustry = \"food_and_drink\"\n[[brands]]\nname = \"山茶集\"\nown = true\n");
+  ASSERT_EQ(Brandlens("import mentions " + (dir / "p/m.csv").string() + " --platform weibo -p " + project).exit_code, 0);
+  const CliRun r = Brandlens("analyze -p " + project);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("new words into dictionary.txt"), std::string::npos) << r.output;
+  EXPECT_NE(brandlens::testing::ReadFile(dir / "p/dictionary.txt").find("杯套\n"), std::string::npos);
+}
+
 TEST(CliTest, ProjectCommandsAnalyzeKeywordsAndDateRanges) {
   TempDir dir;
   const std::string project = (dir / "p").string();
@@ -292,7 +317,7 @@ TEST(CliTest, DemoGeneratesAndImportsASmallWorld) {
   // The run learned the world's slang into the user dictionary, once.
   EXPECT_NE(r.output.find("new words into dictionary.txt"), std::string::npos) << r.output;
   const std::string dictionary = brandlens::testing::ReadFile(dir / "demo/dictionary.txt");
-  EXPECT_NE(dictionary.find("# learned by brandlens run on "), std::string::npos) << dictionary;
+  EXPECT_NE(dictionary.find("# learned by brandlens on "), std::string::npos) << dictionary;
   // Running again does only new work: nothing to import, analyse or learn.
   const CliRun again = Brandlens("run -p " + (dir / "demo").string());
   EXPECT_EQ(again.exit_code, 0) << again.output;

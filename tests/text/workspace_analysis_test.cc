@@ -77,5 +77,45 @@ TEST(WorkspaceAnalysisTest, AMentionWithThousandsOfComparisonsKeepsKeysUnique) {
             QueryInt(db, "SELECT count(*) FROM mention_comparisons"));
 }
 
+TEST(WorkspaceAnalysisTest, MentionsHoldingALearnedWordAreAnalysedAgainWithIt) {
+  // 杯套 (a cup sleeve) is not in the dictionary: segmentation splits it,
+  // so keywords miss it until the word is learned; mentions analysed
+  // before must then be read again, and only those.
+  TempDir dir;
+  const auto db = dir / "w.db";
+  auto store = std::move(OpenWorkspace(db).value());
+  ImportOptions o;
+  o.defaults["platform"] = "weibo";
+  ASSERT_TRUE(ImportFile(*store, "mentions",
+                         WriteFile(dir / "a.csv",
+                                   "id,time,text\n"
+                                   "1,2025-06-18,山茶集的杯套很好看\n"
+                                   "2,2025-06-18,奶盖很好喝\n"
+                                   "3,2025-06-18,杯套又换了新图案\n"),
+                         o)
+                  .ok());
+  auto before = std::move(TextAnalyzer::Create({"food_and_drink", {{"山茶集", true, {}}}, {}}).value());
+  ASSERT_TRUE(AnalyzeWorkspace(*store, *before, SentimentModel(), 1).ok());
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_analysis WHERE keywords LIKE '%杯套%'"), 0);
+  // A mention imported after the analysis is not "analysed before".
+  ASSERT_TRUE(ImportFile(*store, "mentions", WriteFile(dir / "b.csv", "id,time,text\n4,2025-06-19,杯套好评\n"), o).ok());
+
+  const std::vector<std::string> learned = {"杯套"};
+  auto queued = ForgetAnalysesHolding(*store, learned);
+  ASSERT_TRUE(queued.ok()) << queued.status().message();
+  EXPECT_EQ(*queued, 2);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_analysis"), 1);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_brands"), 0);  // mention 1's rows went with it
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_aspects WHERE mention_id IN (1, 3)"), 0);
+
+  auto after = std::move(TextAnalyzer::Create({"food_and_drink", {{"山茶集", true, {}}}, {"杯套"}}).value());
+  auto again = AnalyzeWorkspace(*store, *after, SentimentModel(), 1);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->analysed, 3);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_analysis WHERE keywords LIKE '%\"杯套\"%'"), 3);
+  EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_brands"), 1);
+  EXPECT_EQ(*ForgetAnalysesHolding(*store, std::vector<std::string>{}), 0);
+}
+
 }  // namespace
 }  // namespace brandlens
