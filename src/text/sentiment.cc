@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "core/utf8.h"
+#include "text/irony.h"
 #include "text/return_intent.h"
 #include "text/timing.h"
 
@@ -346,6 +347,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
           clause.weight *= unit.marker->weight;
           if (unit.marker->role == ClauseRole::kSummary) summary_weight *= unit.marker->weight;
           if (unit.marker->role == ClauseRole::kExpectation) expecting = true;
+          if (unit.marker->role == ClauseRole::kConcession) clause.concession = true;
           if (unit.marker->role == ClauseRole::kContrast)
             // A sentence's clauses are contiguous: walk back through its
             // earlier ones only (all clauses each time made long texts
@@ -424,7 +426,8 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
     if (tokens[t].kind != TokenKind::kWord) continue;
     // Constructions no single word carries: time against expectation, and
     // whether the writer will be back.
-    const float construction = TimingPolarity(tokens, t, clause.end) + ReturnIntentPolarity(tokens, t, clause.end);
+    const float construction = TimingPolarity(tokens, t, clause.end) + ReturnIntentPolarity(tokens, t, clause.end) +
+                               MockComparisonPolarity(tokens, t, clause.end);
     if (construction != 0) {
       out.opinions.push_back({t, t, tokens[t].text, construction});
       clause.score += construction;
@@ -442,6 +445,37 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
   } else if (question) {
     clause.weight *= w.plain_question;
   }
+}
+
+// Stage 2b: a concession with nothing said after it. "Although it looks
+// sleek, the screen has backlight bleed", "Despite the rave reviews, the
+// pasta tasted like it came out of a jar": the writer conceded one side and
+// made the point in words no lexicon scores. When nothing after a scored
+// concession scores in its sentence, the next clause takes its opposite.
+// (The same for "X, but <unscored>" lowered accuracy on hotel reviews,
+// where a mild unscored complaint follows praise in positive reviews.)
+// No opinion is recorded: the turn belongs to the discourse, not to an
+// aspect of the clause.
+void ImplyConcessions(const SentimentWeights& w, SentimentResult& out) {
+  auto& clauses = out.clauses;
+  for (size_t c = 0; c + 1 < clauses.size(); ++c) {
+    if (!clauses[c].concession || clauses[c].score == 0 || clauses[c + 1].sentence != clauses[c].sentence) continue;
+    bool said = false;
+    for (size_t k = c + 1; k < clauses.size() && clauses[k].sentence == clauses[c].sentence; ++k)
+      said = said || clauses[k].score != 0;
+    if (!said) clauses[c + 1].score = -w.implied_turn * clauses[c].score;
+  }
+}
+
+// Stage 2c: "Great, another update that breaks everything" (irony.h): the
+// opening praise is sarcasm and turns around.
+void ReadSarcasticOpening(const std::vector<Token>& tokens, SentimentResult& out) {
+  if (out.clauses.size() < 2) return;
+  Clause& opening = out.clauses[0];
+  if (opening.score <= 0 || !IsSarcasticOpening(tokens, opening.begin, opening.end, out.clauses[1].begin)) return;
+  opening.score = -opening.score;
+  for (Opinion& o : out.opinions)
+    if (o.token < opening.end) o.weight = -o.weight;
 }
 
 // Stage 3: discourse weights of whole sentences.
@@ -493,6 +527,8 @@ void LexiconSentiment::Score(const std::vector<Token>& tokens, const std::vector
   const size_t sentences = SplitClauses(tokens, info, out);
   CarriedAcrossClauses carry;
   for (Clause& clause : out.clauses) ScoreClause(lexicon_, weights_, reader, tokens, info, clause, carry, out);
+  ImplyConcessions(weights_, out);
+  ReadSarcasticOpening(tokens, out);
   WeighSentences(weights_, sentences, out);
   Combine(lexicon_, weights_, text, carry.missing, out);
 }

@@ -42,6 +42,7 @@ struct Clause {
   size_t sentence;     // index of the sentence holding it
   float weight = 1;    // from contrast, concession, summary, wish, question
   float score = 0;     // sum of its opinions' weights
+  bool concession = false;  // holds a concession marker (although, 虽然)
 };
 
 struct SentimentResult {
@@ -69,6 +70,7 @@ struct SentimentWeights {
   float emoji_cap = 1.5f;         // ... and all emoji together at most this much either way
   float intensity_step = 0.1f;    // each !!! or elongation (好好好) adds this much ...
   int intensity_steps = 3;        // ... up to this many times
+  float implied_turn = 1.0f;      // a concession with nothing scored after it: the next clause gets minus this times its score
 };
 
 class LexiconSentiment {

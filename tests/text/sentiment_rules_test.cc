@@ -231,6 +231,37 @@ TEST_F(SentimentRulesTest, ContrastShiftsWeightToTheLaterClause) {
   EXPECT_EQ(Label("The food was good but the service was terrible"), kNeg);
 }
 
+TEST_F(SentimentRulesTest, AConcessionWithNothingScoredAfterItTurnsTheNextClause) {
+  // The point after "although"/"despite"/虽然 is made in words no lexicon
+  // scores: it is the other side of what was conceded.
+  EXPECT_EQ(Label("Although it looks sleek, the screen has noticeable backlight bleed in every corner."), kNeg);
+  EXPECT_EQ(Label("Despite the rave reviews, the pasta tasted like it came out of a jar."), kNeg);
+  EXPECT_EQ(Label("虽然包装很精美，但是里面只有三块饼干"), kNeg);
+  // Scored words after the concession decide as before.
+  EXPECT_EQ(Label("Although it is pricey, the food is excellent."), kPos);
+  EXPECT_EQ(Label("虽然有点贵，不过真的很好喝"), kPos);
+  // "X, but <unscored>" is left alone: in reviews a mild aside follows real praise.
+  EXPECT_EQ(Label("房间很干净，但是离地铁站有段距离"), kPos);
+}
+
+TEST_F(SentimentRulesTest, EnglishIronyWithKindWords) {
+  // Mock comparisons: every word neutral, the shape is the complaint.
+  EXPECT_EQ(Label("Its message is delivered with all the subtlety of a sledgehammer."), kNeg);
+  EXPECT_EQ(Label("The romance generates about as much heat as a refrigerator."), kNeg);
+  // Near-misses keep their plain reading.
+  EXPECT_EQ(Label("We tried all the dishes of the day and loved them."), kPos);
+  EXPECT_EQ(Label("It weighs about as much as a phone."), kNeu);
+  // A lone word of praise, then "another": sarcasm.
+  EXPECT_EQ(Label("Great, another update that breaks everything."), kNeg);
+  EXPECT_EQ(Label("Oh good, yet another superhero origin story."), kNeg);
+  EXPECT_EQ(Label("Great, the staff were lovely."), kPos);
+  EXPECT_EQ(Label("Great hotel, another stay booked already."), kPos);
+  // Negators of the critic's register.
+  EXPECT_EQ(Label("Far from perfect."), kNeg);
+  EXPECT_EQ(Label("The script lacks charm."), kNeg);
+  EXPECT_EQ(Label("Two hours of my life I will never get back."), kNeg);
+}
+
 TEST_F(SentimentRulesTest, PolarityDependsOnWhatIsDescribed) {
   EXPECT_EQ(Label("价格很高"), kNeg);
   EXPECT_EQ(Label("性价比很高"), kPos);
