@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "core/utf8.h"
+#include "text/english_senses.h"
 #include "text/irony.h"
 #include "text/return_intent.h"
 #include "text/timing.h"
@@ -282,6 +283,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
   bool weak = false, degree_then_negation = false;
   bool experienced = false;  // an experiential 过 since the negation (没住过, 没出过)
   bool compared = false;     // the clause has a 这么/那么 degree: 这么差的店没去过 denies the experience
+  bool excessive = false;    // a degree of excess (too, 过于) stands before the word
   float degree = 1;
   int gap = 0;  // words since the last modifier: negation reaches two words
   size_t modifiers_from = SIZE_MAX;  // token of the first pending modifier
@@ -290,7 +292,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
   auto reset = [&] {
     modifiers_from = SIZE_MAX;
     negations = 0;
-    weak = degree_then_negation = experienced = false;
+    weak = degree_then_negation = experienced = excessive = false;
     degree = 1;
     gap = 0;
   };
@@ -331,6 +333,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
         // bad"), not the quality: the negation ends here.
         if (experienced && IsComparativeDegree(unit.word)) reset();
         compared = compared || IsComparativeDegree(unit.word);
+        excessive = excessive || IsExcessDegree(unit.word);
         if (negations > 0) weak = true;  // 不很好, 不是很满意
         modifiers_from = std::min(modifiers_from, unit.token);
         degree *= unit.value;
@@ -361,6 +364,7 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
         if (const float* p = lexicon.Polarity(unit.word)) polarity = *p, has_polarity = true;
         break;
       case Unit::kPolarity:
+        if (unit.word == "like" && !IsLikingVerb(tokens, unit.token)) break;  // plays like a training video
         polarity = unit.value;
         has_polarity = true;
         break;
@@ -385,6 +389,8 @@ void ScoreClause(const Lexicon& lexicon, const SentimentWeights& w, const UnitRe
       reset();
       continue;
     }
+    // Praise in excess is a fault (too polite, 过于热情); faults stay faults.
+    if (excessive && polarity > 0) polarity = -polarity * w.excess;
     float weight = polarity * degree;
     if (negations % 2 == 1) {
       if (weak || (unit.kind == Unit::kPolarity && reader.StartsWithIntensifier(unit.word))) {

@@ -70,6 +70,7 @@ struct SentimentWeights {
   float emoji_cap = 1.5f;         // ... and all emoji together at most this much either way
   float intensity_step = 0.1f;    // each !!! or elongation (好好好) adds this much ...
   int intensity_steps = 3;        // ... up to this many times
+  float excess = 0.7f;            // too polite: praise after a degree of excess, turned, at this strength
   float implied_turn = 1.0f;      // a concession with nothing scored after it: the next clause gets minus this times its score
 };
 

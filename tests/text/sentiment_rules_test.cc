@@ -256,6 +256,16 @@ TEST_F(SentimentRulesTest, EnglishIronyWithKindWords) {
   EXPECT_EQ(Label("Oh good, yet another superhero origin story."), kNeg);
   EXPECT_EQ(Label("Great, the staff were lovely."), kPos);
   EXPECT_EQ(Label("Great hotel, another stay booked already."), kPos);
+  // "like" praises only as a verb; the critic's "plays like" compares.
+  EXPECT_EQ(Label("It plays like a mandatory training video."), kNeu);
+  EXPECT_EQ(Label("I really like the soundtrack."), kPos);
+  EXPECT_EQ(Label("We didn't like the ending."), kNeg);
+  // Praise in excess is a fault, in both languages; 太 is plain emphasis.
+  EXPECT_EQ(Label("The film is too polite to offend anyone."), kNeg);
+  EXPECT_EQ(Label("店员过于热情"), kNeg);
+  EXPECT_EQ(Label("太好吃了"), kPos);
+  EXPECT_EQ(Label("The room was too noisy."), kNeg);
+  EXPECT_EQ(Label("Mildly diverting at best."), kNeg);
   // Negators of the critic's register.
   EXPECT_EQ(Label("Far from perfect."), kNeg);
   EXPECT_EQ(Label("The script lacks charm."), kNeg);
