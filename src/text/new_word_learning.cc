@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "core/utf8.h"
+#include "text/spam.h"
 #include "text/workspace_analysis.h"
 
 namespace brandlens {
@@ -18,6 +19,9 @@ Result<std::vector<NewWord>> FindNewWordsInUnanalysed(Store& store, const TextAn
   for (const bool counting : {true, false}) {
     BRANDLENS_RETURN_IF_ERROR(ForEachUnanalysedText(store, options.max_texts, [&](std::string_view text) {
       if (!IsValidUtf8(text)) return;  // analysis reports such rows
+      // Advertising would teach its own vocabulary (转发抽奖, contact ids)
+      // as the customers' words.
+      if (!SpamDetector::AdvertisingReason(text).empty()) return;
       analyzer.normalizer().Normalize(text, normalized);
       if (counting) {
         finder.Count(normalized.text);

@@ -24,7 +24,7 @@ struct NewWordLearning {
 };
 
 // The new-word candidates (TextAnalyzer::IsNewWordCandidate) among the
-// workspace's unanalysed mentions, best first.
+// workspace's unanalysed mentions that are not advertising, best first.
 Result<std::vector<NewWord>> FindNewWordsInUnanalysed(Store& store, const TextAnalyzer& analyzer,
                                                       const NewWordLearning& options);
 

@@ -40,6 +40,30 @@ bool Contains(const std::vector<NewWord>& words, std::string_view w) {
   return false;
 }
 
+TEST(NewWordLearningTest, AdvertisingTeachesNoWords) {
+  // The same reviews, plus 40 ads whose made-up sale name (嗨购节) is as
+  // cohesive and as freely placed as any new word: ads are skipped, so it
+  // is not learned.
+  TempDir dir;
+  auto store = std::move(OpenWorkspace(dir / "w.db").value());
+  std::string csv = DrinkReviews();
+  const char* before[] = {"福利来了", "限时", "新店开业", "粉丝专享", "今日"};
+  const char* after[] = {"全场五折", "买一送一", "第二杯半价", "满减", "送杯套", "抽免单", "新品尝鲜", "会员加倍"};
+  for (int i = 0; i < 40; ++i)
+    csv += std::to_string(1000 + i) + ",2025-06-18," + before[i % 5] + "嗨购节" + after[(i / 5 + i) % 8] +
+           "，加微信tea" + std::to_string(4821 + i) + "\n";
+  ImportOptions o;
+  o.defaults["platform"] = "weibo";
+  ASSERT_TRUE(ImportFile(*store, "mentions", WriteFile(dir / "m.csv", csv), o).ok());
+  auto analyzer = std::move(TextAnalyzer::Create({"food_and_drink", {}}).value());
+  NewWordLearning options;
+  options.min_count = 5;
+  auto learned = FindNewWordsInUnanalysed(*store, *analyzer, options);
+  ASSERT_TRUE(learned.ok()) << learned.status().message();
+  EXPECT_TRUE(Contains(*learned, "芋泥啵啵"));
+  for (const auto& w : *learned) EXPECT_EQ(w.word.find("嗨购"), std::string::npos) << w.word;
+}
+
 TEST(NewWordLearningTest, LearnsFromUnanalysedMentionsAndTheSegmenterKeepsTheWordWhole) {
   TempDir dir;
   auto store = std::move(OpenWorkspace(dir / "w.db").value());
