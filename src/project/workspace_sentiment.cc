@@ -9,6 +9,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/hash.h"
+#include "text/lexicon_data.h"
 #include "text/workspace_analysis.h"
 
 namespace brandlens {
@@ -18,16 +20,26 @@ namespace {
 struct ModelInfo {
   int64_t mentions = 0;  // in the workspace when the model was learned
   int64_t texts = 0;     // the model learned from
+  std::string lexicon;   // LexiconFingerprint() of the brandlens that taught it
 };
+
+// A model is taught by the lexicon's verdicts: after an upgrade whose
+// lexicon differs, it is learned again rather than kept.
+std::string LexiconFingerprint() {
+  uint64_t h = 0;
+  for (std::string_view name : EmbeddedLexiconNames()) h = MixBits(h ^ StableHash({name, EmbeddedLexicon(name)}));
+  return fmt::format("{:016x}", h);
+}
 
 std::optional<ModelInfo> ReadModelInfo(const std::filesystem::path& path) {
   std::ifstream in(path);
   if (!in) return std::nullopt;
   const auto json = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object() || !json.contains("mentions") || !json["mentions"].is_number_integer() ||
-      !json.contains("texts") || !json["texts"].is_number_integer())
+      !json.contains("texts") || !json["texts"].is_number_integer() || !json.contains("lexicon") ||
+      !json["lexicon"].is_string())
     return std::nullopt;
-  return ModelInfo{json["mentions"].get<int64_t>(), json["texts"].get<int64_t>()};
+  return ModelInfo{json["mentions"].get<int64_t>(), json["texts"].get<int64_t>(), json["lexicon"].get<std::string>()};
 }
 
 // Writes the model and its description under temporary names, then renames
@@ -41,6 +53,7 @@ Status SaveWorkspaceModel(const Project& project, const HashedClassifier& model,
     const nlohmann::json json = {
         {"mentions", info.mentions},
         {"texts", info.texts},
+        {"lexicon", info.lexicon},
         {"trained_at", fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr)))}};
     out << json.dump(2) << '\n';
     if (!out) return Status::IoError(fmt::format("{}: cannot write", info_path.string()));
@@ -70,7 +83,8 @@ Result<ChosenModel> WorkspaceSentimentModel(Project& project, const TextAnalyzer
   if (!mentions.ok()) return mentions.status();
 
   if (const auto info = ReadModelInfo(WorkspaceModelInfoPath(project));
-      info && static_cast<double>(*mentions) < kRelearnGrowth * static_cast<double>(info->mentions)) {
+      info && info->lexicon == LexiconFingerprint() &&
+      static_cast<double>(*mentions) < kRelearnGrowth * static_cast<double>(info->mentions)) {
     auto kept = HashedClassifier::Load(WorkspaceModelPath(project));
     if (kept.ok() && IsSelfTrainedShape(*kept))
       return ChosenModel{SentimentModel(std::make_shared<const HashedClassifier>(std::move(kept.value()))),
@@ -89,7 +103,7 @@ Result<ChosenModel> WorkspaceSentimentModel(Project& project, const TextAnalyzer
   auto chosen = ChooseSentimentModel(analyzer, choice, views, threads);
   if (!chosen.ok() || chosen->model.self_trained() == nullptr) return chosen;
   const Status saved =
-      SaveWorkspaceModel(project, *chosen->model.self_trained(), {*mentions, static_cast<int64_t>(texts.size())});
+      SaveWorkspaceModel(project, *chosen->model.self_trained(), {*mentions, static_cast<int64_t>(texts.size()), LexiconFingerprint()});
   if (!saved.ok()) chosen->warning = fmt::format("the self-trained model is used but not kept: {}", saved.message());
   return chosen;
 }

@@ -3,11 +3,13 @@
 // re-runs reuse it instead of learning again:
 //
 //   workspace.db.sentiment.bin    the HashedClassifier
-//   workspace.db.sentiment.json   {"mentions": M, "texts": N, "trained_at": ...}
+//   workspace.db.sentiment.json   {"mentions": M, "texts": N, "lexicon": FINGERPRINT,
+//                                  "trained_at": ...}
 //
 // It is learned again once the workspace holds kRelearnGrowth times the
-// mentions it was learned on: a corpus that has doubled may have moved to
-// new products and words, and learning costs about one analysis pass.
+// mentions it was learned on (a corpus that has doubled may have moved to
+// new products and words, and learning costs about one analysis pass), and
+// when the lexicon that taught it differs from this build's (an upgrade).
 // Mentions analysed before keep the verdicts of the model of their day.
 #pragma once
 

@@ -1,6 +1,7 @@
 // The lexicon files of data/lexicon, embedded at build time.
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -8,6 +9,9 @@ namespace brandlens {
 
 // The text of data/lexicon/NAME.txt, or empty if there is no such file.
 std::string_view EmbeddedLexicon(std::string_view name);
+
+// The names of every embedded file (for a fingerprint of the lexicon).
+std::span<const std::string_view> EmbeddedLexiconNames();
 
 // Calls visit(fields) with the whitespace-separated fields of each
 // non-comment line of a lexicon file.

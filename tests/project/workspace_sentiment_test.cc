@@ -3,6 +3,7 @@
 // (or one config key) away from the lexicon alone.
 #include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "project/main_job.h"
 #include "project/workspace_sentiment.h"
@@ -94,6 +95,22 @@ TEST(WorkspaceSentimentTest, AnUnreadableKeptModelIsLearnedAgain) {
   auto third = RunJob(dir);
   ASSERT_TRUE(third.ok()) << third.status().message();
   EXPECT_EQ(third->sentiment_model, "self-trained on 1200 texts");
+}
+
+TEST(WorkspaceSentimentTest, AModelTaughtByAnotherLexiconIsLearnedAgain) {
+  // After an upgrade whose lexicon differs, the kept model's teacher is gone.
+  TempDir dir;
+  WriteProject(dir, 1000);
+  ASSERT_TRUE(RunJob(dir).ok());
+  const auto info_path = dir / "workspace.db.sentiment.json";
+  auto info = nlohmann::json::parse(testing::ReadFile(info_path));
+  ASSERT_TRUE(info["lexicon"].is_string());
+  info["lexicon"] = "0000000000000000";
+  WriteFile(info_path, info.dump());
+  WriteFile(dir / "mentions.csv", "id,text,time\n" + Reviews(0, 1100));
+  auto again = RunJob(dir);
+  ASSERT_TRUE(again.ok()) << again.status().message();
+  EXPECT_EQ(again->sentiment_model, "self-trained on 1100 texts");
 }
 
 TEST(WorkspaceSentimentTest, TheLexiconAloneIsOneFlagOrOneKeyAway) {
