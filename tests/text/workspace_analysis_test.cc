@@ -14,20 +14,21 @@ using testing::QueryText;
 using testing::TempDir;
 using testing::WriteFile;
 
+// Imports `csv` (written to `file`) into the store as weibo mentions.
+bool ImportMentions(Store& store, const std::filesystem::path& file, const std::string& csv) {
+  ImportOptions o;
+  o.defaults["platform"] = "weibo";
+  return ImportFile(store, "mentions", WriteFile(file, csv), o).ok();
+}
+
 TEST(WorkspaceAnalysisTest, AnalysesOnlyNewMentionsAndWritesEveryTable) {
   TempDir dir;
   const auto db = dir / "w.db";
   auto store = std::move(OpenWorkspace(db).value());
-  ImportOptions o;
-  o.defaults["platform"] = "weibo";
-  ASSERT_TRUE(ImportFile(*store, "mentions",
-                         WriteFile(dir / "a.csv",
-                                   "id,time,text\n"
+  ASSERT_TRUE(ImportMentions(*store, dir / "a.csv", "id,time,text\n"
                                    "1,2025-06-18,山茶集的奶盖很好喝，但是价格太贵了\n"
                                    "2,2025-06-18,青柠社比山茶集便宜多了\n"
-                                   "3,2025-06-18,今天下雨\n"),
-                         o)
-                  .ok());
+                                   "3,2025-06-18,今天下雨\n"));
   TextAnalyzer::Options options;
   options.industry = "food_and_drink";
   options.brands = {{"山茶集", true, {"ShanCha"}}, {"青柠社", false, {}}};
@@ -47,7 +48,7 @@ TEST(WorkspaceAnalysisTest, AnalysesOnlyNewMentionsAndWritesEveryTable) {
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_brands"), 3);
 
   // New mentions only, on a second run.
-  ASSERT_TRUE(ImportFile(*store, "mentions", WriteFile(dir / "b.csv", "id,time,text\n4,2025-06-19,ShanCha yyds\n"), o).ok());
+  ASSERT_TRUE(ImportMentions(*store, dir / "b.csv", "id,time,text\n4,2025-06-19,ShanCha yyds\n"));
   auto second = AnalyzeWorkspace(*store, *analyzer, model, 2);
   ASSERT_TRUE(second.ok());
   EXPECT_EQ(second->analysed, 1);
@@ -62,13 +63,8 @@ TEST(WorkspaceAnalysisTest, AMentionWithThousandsOfComparisonsKeepsKeysUnique) {
   auto store = std::move(OpenWorkspace(db).value());
   std::string text;
   for (int i = 0; i < 1500; ++i) text += "青柠社不如山茶集。";
-  ImportOptions o;
-  o.defaults["platform"] = "weibo";
-  ASSERT_TRUE(ImportFile(*store, "mentions",
-                         WriteFile(dir / "a.csv", "id,time,text\n1,2025-06-18," + text +
-                                                      "\n2,2025-06-18,青柠社不如山茶集\n"),
-                         o)
-                  .ok());
+  ASSERT_TRUE(ImportMentions(*store, dir / "a.csv", "id,time,text\n1,2025-06-18," + text +
+                                                      "\n2,2025-06-18,青柠社不如山茶集\n"));
   auto analyzer = std::move(TextAnalyzer::Create({"food_and_drink", {{"山茶集", true, {}}, {"青柠社", false, {}}}, {}}).value());
   ASSERT_TRUE(AnalyzeWorkspace(*store, *analyzer, SentimentModel(), 1).ok());
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_comparisons WHERE mention_id = 1"), 1024);
@@ -84,21 +80,15 @@ TEST(WorkspaceAnalysisTest, MentionsHoldingALearnedWordAreAnalysedAgainWithIt) {
   TempDir dir;
   const auto db = dir / "w.db";
   auto store = std::move(OpenWorkspace(db).value());
-  ImportOptions o;
-  o.defaults["platform"] = "weibo";
-  ASSERT_TRUE(ImportFile(*store, "mentions",
-                         WriteFile(dir / "a.csv",
-                                   "id,time,text\n"
+  ASSERT_TRUE(ImportMentions(*store, dir / "a.csv", "id,time,text\n"
                                    "1,2025-06-18,山茶集的杯套很好看\n"
                                    "2,2025-06-18,奶盖很好喝\n"
-                                   "3,2025-06-18,杯套又换了新图案\n"),
-                         o)
-                  .ok());
+                                   "3,2025-06-18,杯套又换了新图案\n"));
   auto before = std::move(TextAnalyzer::Create({"food_and_drink", {{"山茶集", true, {}}}, {}}).value());
   ASSERT_TRUE(AnalyzeWorkspace(*store, *before, SentimentModel(), 1).ok());
   EXPECT_EQ(QueryInt(db, "SELECT count(*) FROM mention_analysis WHERE keywords LIKE '%杯套%'"), 0);
   // A mention imported after the analysis is not "analysed before".
-  ASSERT_TRUE(ImportFile(*store, "mentions", WriteFile(dir / "b.csv", "id,time,text\n4,2025-06-19,杯套好评\n"), o).ok());
+  ASSERT_TRUE(ImportMentions(*store, dir / "b.csv", "id,time,text\n4,2025-06-19,杯套好评\n"));
 
   const std::vector<std::string> learned = {"杯套"};
   auto queued = ForgetAnalysesHolding(*store, learned);
