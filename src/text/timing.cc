@@ -72,7 +72,12 @@ float TimingPolarity(const std::vector<Token>& tokens, size_t t, size_t end) {
   if (w.starts_with("才") && SpanBefore(tokens, t, true)) {
     const std::string_view glued = w.substr(std::string_view("才").size());
     const bool modal = modals.Contains(glued) || (glued.empty() && t + 1 < end && modal_tokens.Contains(tokens[t + 1].text));
-    return modal ? 0 : -1;
+    if (modal) return 0;
+    // 用了四年才换 / 穿了三年才坏: a use verb before the span makes it a
+    // lifespan, and a long one is praise.
+    const size_t span = IsSpan(tokens, t - 1, true) ? t - 1 : t - 2;
+    if (span >= 1 && use_verbs.Contains(tokens[span - 1].text)) return 1;
+    return -1;
   }
   if (w.starts_with("就") && SpanBefore(tokens, t, false)) {
     const std::string_view glued = w.substr(std::string_view("就").size());

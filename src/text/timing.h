@@ -3,6 +3,8 @@
 //
 //   一个小时才送到 / 催了三次才回复   a duration (or count) + 才: later than it
 //                                    should have been → negative
+//   用了四年才换 / 穿了三年才坏       a use verb before the duration: a lifespan,
+//                                    and a long one → positive
 //   20分钟就送到了 / 第二天就收到了   a duration + 就 + arrival → sooner → positive
 //   才用了三天 / 刚买两天            才/刚 + use + a short span: only said when
 //                                    something failed → negative
