@@ -74,9 +74,11 @@ float TimingPolarity(const std::vector<Token>& tokens, size_t t, size_t end) {
     const bool modal = modals.Contains(glued) || (glued.empty() && t + 1 < end && modal_tokens.Contains(tokens[t + 1].text));
     if (modal) return 0;
     // 用了四年才换 / 穿了三年才坏: a use verb before the span makes it a
-    // lifespan, and a long one is praise.
+    // lifespan, and a long one is praise — stronger than the failure word
+    // it may end with (坏).
     const size_t span = IsSpan(tokens, t - 1, true) ? t - 1 : t - 2;
-    if (span >= 1 && use_verbs.Contains(tokens[span - 1].text)) return 1;
+    const size_t verb = span >= 2 && tokens[span - 1].text == "了" ? span - 2 : span - 1;  // 用|了|四年
+    if (span >= 1 && use_verbs.Contains(tokens[verb].text)) return 1.5f;
     return -1;
   }
   if (w.starts_with("就") && SpanBefore(tokens, t, false)) {

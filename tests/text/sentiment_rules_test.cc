@@ -97,6 +97,20 @@ TEST_F(SentimentRulesTest, TimeReadAgainstExpectation) {
   EXPECT_EQ(Label("坐车要二十分钟才能到"), kNeu);
   EXPECT_EQ(Label("我们住了三天"), kNeu);
   EXPECT_EQ(Label("三天就看完了"), kNeu);
+  // A use verb before the duration makes it a lifespan: long is praise.
+  EXPECT_EQ(Label("上一台用了四年才换"), kPos);
+  EXPECT_EQ(Label("这双鞋穿了三年才坏"), kPos);
+}
+
+TEST_F(SentimentRulesTest, SeverityWordsNameFaults) {
+  // 严重 / 得厉害 alone are the fault; 严重 before a sentiment word intensifies it.
+  EXPECT_EQ(Label("变速箱顿挫严重"), kNeg);
+  EXPECT_EQ(Label("粉底液氧化得厉害"), kNeg);
+  EXPECT_LT(Score("严重不符"), Score("不符"));
+  EXPECT_EQ(Label("问题严重"), kNeg);
+  EXPECT_GT(Score("问题不严重"), Score("问题严重"));
+  // A lexicon word does not split a longer common word (衣|服了 read the slang 服了).
+  EXPECT_EQ(Label("第四次在这家买衣服了，从来没失望过"), kPos);
 }
 
 TEST_F(SentimentRulesTest, DeliveryAndShoppingVocabulary) {
